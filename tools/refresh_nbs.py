@@ -1,0 +1,37 @@
+"""Re-run notebooks and save their outputs (the docs show them), without TensorFlow's C++ start-up log lines.
+
+Usage: python tools/refresh_nbs.py [nbs/01_data.ipynb ...]   (default: every notebook in nbs/)
+Then run `nbdev_clean` and `python tools/readme.py`. Cells flagged `slow` or `cuda` are run too, as the docs
+should show real results; expect those runs to take their time.
+"""
+import re, sys
+from pathlib import Path
+import nbformat
+from nbclient import NotebookClient
+
+NOISE = re.compile(r"^(WARNING: All log messages before absl::InitializeLog|[IWE]\d{4} [\d:.]+ +\d+ \S+:\d+\]"
+                   r"|To enable the following instructions|.*UserWarning: `shuffle=True` was passed|  self\.data_adapter)")
+
+def _quiet(nb):
+    "Drop TensorFlow's C++ log lines from stderr outputs, and outputs left empty."
+    for c in nb.cells:
+        if c.cell_type != 'code': continue
+        outs = []
+        for o in c.outputs:
+            if o.output_type == 'stream' and o.name == 'stderr':
+                o.text = ''.join(l for l in o.text.splitlines(True) if not NOISE.match(l))
+                if not o.text.strip(): continue
+            outs.append(o)
+        c.outputs = outs
+
+def refresh(path:Path):
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(nb, timeout=3600, kernel_name='python3', resources={'metadata': {'path': str(path.parent)}}).execute()
+    _quiet(nb)
+    nbformat.write(nb, path)
+    print(f"refreshed {path}")
+
+if __name__ == '__main__':
+    root = Path(__file__).resolve().parent.parent
+    for p in (map(Path, sys.argv[1:]) if len(sys.argv) > 1 else sorted((root/'nbs').rglob('*.ipynb'))):
+        if '.ipynb_checkpoints' not in str(p): refresh(p)
