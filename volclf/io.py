@@ -85,15 +85,20 @@ def _npy_problem(e:Exception) -> str:
     return f"unreadable NumPy file ({m.splitlines()[0] if m else type(e).__name__})"
 
 # %% ../nbs/00_io.ipynb #f30b0e6c
+def _suffix(path:Path) -> str:
+    "The lower-case extension of `path`, refused unless volclf reads it."
+    suffix = path.suffix.lower()
+    if suffix not in ('.npy', '.npz'):
+        raise VolclfError(f"unsupported file type {suffix or '(no extension)'!r}; volclf reads .npy and .npz", path)
+    return suffix
+
 def read_volume(
     path:str|Path,       # a `.npy` file or a single-array `.npz`
     key:str|None=None,   # the array to take from an `.npz` holding several
 ) -> Volume:             # voxels plus spacing, orientation and the source's metadata
     "Read one 3D image from `path`."
     path = Path(path)
-    suffix = ''.join(path.suffixes[-1:]).lower()
-    if suffix not in ('.npy', '.npz'):
-        raise VolclfError(f"unsupported file type {suffix or '(no extension)'!r}; volclf reads .npy and .npz", path)
+    suffix = _suffix(path)
     a = check_volume(load_npy(path, key), path)
     return Volume(a, meta={'format': suffix[1:]}, path=str(path))
 
@@ -110,13 +115,10 @@ def inspect(path:str|Path) -> dict:
     "Format, shape and dtype of the array(s) in `path`, read from headers only."
     path = Path(path)
     if not path.is_file(): raise VolclfError("no such file", path)
-    suffix = path.suffix.lower()
-    if suffix == '.npy':
+    if _suffix(path) == '.npy':
         with open(path, 'rb') as f: return dict(path=str(path), format='npy', **_npy_header(f, path))
-    if suffix == '.npz':
-        try:
-            with zipfile.ZipFile(path) as z:
-                arrays = {n[:-4]: _npy_header(z.open(n), path) for n in z.namelist() if n.endswith('.npy')}
-        except zipfile.BadZipFile: raise VolclfError("not a NumPy .npy/.npz file", path) from None
-        return dict(path=str(path), format='npz', arrays=arrays)
-    raise VolclfError(f"unsupported file type {suffix or '(no extension)'!r}; volclf reads .npy and .npz", path)
+    try:
+        with zipfile.ZipFile(path) as z:
+            arrays = {n[:-4]: _npy_header(z.open(n), path) for n in z.namelist() if n.endswith('.npy')}
+    except zipfile.BadZipFile: raise VolclfError("not a NumPy .npy/.npz file", path) from None
+    return dict(path=str(path), format='npz', arrays=arrays)
