@@ -4,19 +4,36 @@
 
 # %% ../nbs/97_test_utils.ipynb #ec01b40c
 from __future__ import annotations
-import keras
-from .data import synthetic_tumors, split
-from .models import seed_model
+import os
+from pathlib import Path
 
 # %% auto #0
-__all__ = ['tiny_split', 'tiny_model']
+__all__ = ['tiny_split', 'tiny_model', 'project_root', 'shared_data']
 
 # %% ../nbs/97_test_utils.ipynb #6d38f753
 def tiny_split(n:int=400, size:int=16, n_classes:int=3, seed:int=0) -> tuple:
     "A small phantom of `size`³ volumes, split 75/25 by patient: `(fit, test)`."
+    from volclf.data import synthetic_tumors, split
     return split(synthetic_tumors(n, (size,) * 3, n_classes, seed), 0.25, seed)
 
 def tiny_model(size:int=16, n_classes:int=3, seed:int=0) -> keras.Model:
     "The seed model at `size`³, with weights drawn from `seed`."
+    import keras
+    from volclf.models import seed_model
     keras.utils.set_random_seed(seed)
     return seed_model((size,) * 3 + (1,), n_classes)
+
+# %% ../nbs/97_test_utils.ipynb #377ce77a
+def project_root(start:str|Path|None=None) -> Path:
+    "The folder holding `settings.ini`, searched upwards from `start` (default: the working directory)."
+    here = Path(start or Path.cwd()).resolve()
+    for p in (here, *here.parents):
+        if (p/'settings.ini').is_file(): return p
+    raise FileNotFoundError(f"no settings.ini above {here}: not inside the volclf project")
+
+def shared_data(*parts:str) -> Path|None:
+    "`../shared/data/*parts` beside the project root, or None (saying so) when absent; absent under CI is an error."
+    root = project_root().parent/'shared'/'data'
+    if root.is_dir(): return root.joinpath(*parts)
+    if os.environ.get('CI', '').lower() in ('true', '1'): raise FileNotFoundError(f"{root} is missing: CI must test on the real files")
+    print(f"{root} not found: skipping the tests that use real third-party files"); return None
