@@ -17,7 +17,9 @@ DEMO = dict(n=1200, shape=(32, 32, 32), epochs=20, batch_size=16, model='seed')
 
 def _common(p, epochs, shape):
     p.add_argument('--model', default=DEMO['model'], help="model name (default: %(default)s)")
-    p.add_argument('--shape', type=int, nargs=3, metavar=('D', 'H', 'W'), default=shape, help="volume shape for synthetic data")
+    p.add_argument('--shape', type=int, nargs=3, metavar=('D', 'H', 'W'), default=shape,
+                   help="synthetic data: the size generated; real data: every volume is resized to it (default: %(default)s; "
+                        "None keeps the native shape when all volumes share one)")
     p.add_argument('--epochs', type=int, default=epochs, help="(default: %(default)s)")
     p.add_argument('--batch-size', type=int, default=DEMO['batch_size'], help="(default: %(default)s)")
     p.add_argument('--seed', type=int, default=0, help="seeds data, split, weights and shuffling (default: %(default)s)")
@@ -35,9 +37,12 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument('--out', default='runs/demo', help="run directory (default: %(default)s)")
     _common(d, DEMO['epochs'], DEMO['shape'])
     t = sub.add_parser('train', help="train a model on a dataset")
-    t.add_argument('--data', required=True, help="'synthetic' or a folder with X_train.npy, y_train.npy, X_test.npy, y_test.npy")
+    t.add_argument('--data', required=True, metavar='SPEC', help="'synthetic'; a folder of class folders, of figshare .mat files, "
+                   "or with X_train.npy...; a CSV manifest (path,label[,group][,split]); a MedMNIST or ModelNet .npz")
+    t.add_argument('--labels', metavar='CSV', help="a manifest of the files in the --data folder (paths relative to it)")
+    t.add_argument('--on-error', default='raise', choices=['raise', 'skip'], help="stop at a bad file, or skip it and say so (default: %(default)s)")
     t.add_argument('--out', default='runs/train', help="run directory (default: %(default)s)")
-    _common(t, DEMO['epochs'], DEMO['shape'])
+    _common(t, DEMO['epochs'], None)
     e = sub.add_parser('evaluate', help="evaluate a trained model on a dataset split")
     e.add_argument('--model', required=True, help="DIR/model.keras written by train or demo")
     e.add_argument('--data', required=True, help="data spec, as for train")
@@ -49,28 +54,40 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument('--out', default='preds.csv', help="CSV to write (default: %(default)s)")
     i = sub.add_parser('info', help="what is in volume files, from their headers")
     i.add_argument('paths', nargs='+', metavar='PATH')
+    i.add_argument('--json', action='store_true', help="one JSON object per file instead of a line of text")
     return p
 
 # %% ../nbs/10_cli.ipynb #e64f3742
+def _data(args, spec:str) -> tuple:
+    "The in-memory dataset `spec` names, and the recipe (for volclf.json) that rebuilds it."
+    from volclf.data import load_spec
+    shape = None if args.shape is None else [int(s) for s in args.shape]
+    data = dict(spec=spec, n=args.n, shape=shape or list(DEMO['shape']), n_classes=3, seed=args.seed, test=0.2,
+                labels=getattr(args, 'labels', None), on_error=getattr(args, 'on_error', 'raise'))
+    ds = load_spec(**data)
+    for p, why in ds.skipped: print(f"volclf: skipped {why}", file=sys.stderr)
+    return ds.load(None if spec == 'synthetic' else shape, data['on_error']), data
+
 def _fit(args, spec:str):
     "Train on `spec`'s train split, evaluate on its test split, write the run directory."
-    from volclf.data import load_spec
-    data = dict(spec=spec, n=args.n, shape=list(args.shape), n_classes=3, seed=args.seed, test=0.2)
-    ds = load_spec(**data)                     # bad data fails here, before TensorFlow loads
+    from volclf.preprocess import Preprocess
+    ds, data = _data(args, spec)               # bad data fails here, before TensorFlow loads
+    pre = Preprocess('scale_255' if ds.x.dtype == 'uint8' else 'minmax')
     import keras
     from volclf.models import get_model, auto_dtype
     from volclf.train import train
     from volclf.evaluate import evaluate, plot_history
     fit_part, test_part = ds.part('train'), ds.part('test')
+    val = ds.part('val') if 'val' in set(ds.splits) else 0.2
     dtype = auto_dtype() if args.precision == 'auto' else args.precision
     print(f"volclf: {len(fit_part)} training and {len(test_part)} test volumes of {fit_part.x.shape[1:]}, "
-          f"classes {', '.join(ds.classes)}; model {args.model}, {dtype}", file=sys.stderr)
+          f"classes {', '.join(ds.classes)}; {pre.intensity} scaling; model {args.model}, {dtype}", file=sys.stderr)
     keras.utils.set_random_seed(args.seed)
     model = get_model(args.model, fit_part.x.shape[1:] + (1,) * (fit_part.x.ndim == 4), len(ds.classes), dtype)
-    res = train(model, fit_part, args.out, args.epochs, args.batch_size, seed=args.seed,
+    res = train(model, fit_part, args.out, args.epochs, args.batch_size, val=val, preprocess=pre, seed=args.seed,
                 verbose=1 if sys.stdout.isatty() else 2,   # progress bars in a terminal, a line per epoch in logs
                 info=dict(data=data, precision=dtype))
-    m = evaluate(res.model, test_part, out=args.out)
+    m = evaluate(res.model, test_part, pre, out=args.out)
     plot_history(res.history).savefig(Path(args.out)/'history.png', dpi=100)
     _report(m, args.out, res.seconds)
     return 0
@@ -90,9 +107,10 @@ def _evaluate(args):
     from volclf.train import load_trained
     from volclf.evaluate import evaluate
     model, info = load_trained(args.model)
-    data = dict(info.get('data', {}), spec=args.data)
-    if args.data == 'synthetic': data['shape'] = info['input_shape'][:3]
-    ds = load_spec(**data).part(args.split)
+    data, shape = dict(info.get('data', {}), spec=args.data), tuple(info['input_shape'][:3])
+    if args.data != info.get('data', {}).get('spec'): data['labels'] = None   # other data: the recorded manifest does not apply
+    if args.data == 'synthetic': data['shape'] = shape
+    ds = load_spec(**data).part(args.split).load(shape, data.get('on_error', 'raise'))
     if len(ds.classes) != len(info['classes']): raise VolclfError(f"the data has {len(ds.classes)} classes, the model {len(info['classes'])}", args.data)
     ds.classes = info['classes']
     out = args.out or Path(args.model).parent
@@ -105,13 +123,13 @@ def _predict(args):
     from volclf.io import read_volume
     from volclf.train import load_trained
     from volclf.evaluate import as_probs
+    from volclf.data import resize_volume
     model, info = load_trained(args.model)
     shape, rows, ok = tuple(info['input_shape'][:3]), [], []
     for p in args.paths:
         try:
-            v = read_volume(p)
-            if v.shape[:3] != shape: raise VolclfError(f"volume is {v.shape[:3]}, the model takes {shape}", p)
-            ok.append((p, v.array))
+            a = read_volume(p).array
+            ok.append((p, a if a.shape[:3] == shape else resize_volume(a, shape)))
         except VolclfError as e:
             print(f"volclf: skipped {e}", file=sys.stderr); rows.append(dict(path=p, error=str(e)))
     if ok:
@@ -127,11 +145,21 @@ def _write_csv(path, rows, cols):
         w = csv.DictWriter(f, cols, restval=''); w.writeheader(); w.writerows(rows)
 
 # %% ../nbs/10_cli.ipynb #137d432a
+def _describe(h:dict) -> str:
+    "One line of `inspect`'s answer: 'path: nifti 122×101×30 int16 RAS, 3×3×3 mm'."
+    x = lambda t: '×'.join(f'{v:g}' for v in t)
+    if 'arrays' in h: return f"{h['path']}: {h['format']} with " + ", ".join(f"{k} {x(a['shape'])} {a['dtype']}" for k, a in h['arrays'].items())
+    line = f"{h['path']}: {h['format']} {x(h['shape'])} {h.get('dtype', '')}".rstrip()
+    if h.get('orientation'): line += f" {h['orientation']}"
+    if h.get('spacing'): line += f", {x(h['spacing'])} mm"
+    extra = [f"{k} {h[k]}" for k in ('modality', 'series', 'description', 'label', 'pid') if h.get(k)]
+    return line + ("; " + "; ".join(extra) if extra else "") + "".join(f"; warning: {w}" for w in h.get('warnings', []))
+
 def _info(args):
     from volclf.io import inspect
     bad = 0
     for p in args.paths:
-        try: print(json.dumps(inspect(p)))
+        try: h = inspect(p); print(json.dumps(h, default=str) if args.json else _describe(h))
         except VolclfError as e: print(f"volclf: {e}", file=sys.stderr); bad += 1
     return 2 if bad else 0
 
