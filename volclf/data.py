@@ -261,7 +261,9 @@ def split(
     else:   # every class smaller than the number of folds: scikit-learn cannot stratify
         warnings.warn(f"{ds.name}: classes too small to stratify a {test:.0%} split; splitting by group only")
         cv = GroupKFold(n_splits=k, shuffle=True, random_state=seed)
-    rest, held = next(cv.split(np.zeros(len(ds)), ds.y, ds.groups))
+    with warnings.catch_warnings():   # scikit-learn's note that a class is smaller than the number of folds
+        warnings.filterwarnings('ignore', message='The least populated class')
+        rest, held = next(cv.split(np.zeros(len(ds)), ds.y, ds.groups))
     a, b = ds[np.sort(rest)], ds[np.sort(held)]
     check_no_leak(a, b)
     return a, b
@@ -461,7 +463,7 @@ def from_csv(
     return from_files([p for _, p in keep], [classes.index(r['label']) for r, _ in keep], classes,
                       [r['group'] for r, _ in keep] if 'group' in keep[0][0] else None,
                       [r['split'] for r, _ in keep] if all(r.get('split') for r, _ in keep) else None,
-                      on_error, path.stem, skipped, [f"{path} row {r['row']}" for r, _ in keep])
+                      on_error, path.stem, skipped, [f"{path}: row {r['row']}" for r, _ in keep])
 
 # %% ../nbs/01_data.ipynb #2f5c8e0a
 def _resize2d(a:np.ndarray, size:int, order:int) -> np.ndarray:

@@ -95,12 +95,23 @@ def check_volume(
     return a
 
 # %% ../nbs/00_io.ipynb #9c1f5e3b
-def _reorient(a:np.ndarray, affine:np.ndarray) -> tuple:
-    "`a` and `affine` permuted and flipped so the axes run R, A, S."
+def _reorient(a:np.ndarray, affine:np.ndarray, ornt:np.ndarray|None=None) -> tuple:
+    "`a` and `affine` permuted and flipped so the axes run R, A, S (`ornt`: NiBabel's `io_orientation`, if known)."
     from nibabel import orientations as o
-    ornt = o.io_orientation(affine)
+    ornt = o.io_orientation(affine) if ornt is None else ornt
     if (ornt == [[0, 1], [1, 1], [2, 1]]).all(): return a, affine
-    return np.ascontiguousarray(o.apply_orientation(a, ornt)), affine @ o.inv_ornt_aff(ornt, a.shape[:3])
+    return o.apply_orientation(a, ornt), affine @ o.inv_ornt_aff(ornt, a.shape[:3])   # a view: no voxel is copied
+
+# %% ../nbs/00_io.ipynb #6a8d2c4e
+def _check_affine(affine:np.ndarray, path=None) -> np.ndarray:
+    "`affine` as floats, refused when it cannot place voxels in space (non-finite, zero or flat)."
+    a = np.asarray(affine, float)
+    ok = a.shape == (4, 4) and bool(np.isfinite(a).all()) and np.abs(a).max() < 1e9
+    if ok:
+        sp = _spacing(a)
+        ok = bool((sp > 1e-6).all()) and abs(np.linalg.det(a[:3, :3] / sp)) > 1e-3
+    if not ok: raise VolclfError(f"the header's affine is degenerate (non-finite, zero or flat): {np.round(a[:3], 4).tolist()}", path)
+    return a
 
 # %% ../nbs/00_io.ipynb #b4d90e52
 _PICKLED = "holds pickled Python objects, which volclf never loads (security)"
@@ -206,14 +217,15 @@ def read_nifti(
     "Read a NIfTI volume through NiBabel, scaled, native-endian and (by default) in RAS+."
     path = Path(path)
     img = _nifti(path)
-    try: a = np.asanyarray(img.dataobj[_frame_index(img.shape, frame, path)])
-    except VolclfError: raise
+    from nibabel.orientations import io_orientation, ornt2axcodes
+    index = _frame_index(img.shape, frame, path)
+    try: a = np.asanyarray(img.dataobj)[index]
     except Exception as e: raise VolclfError(f"truncated or corrupt voxel data ({_why(e)})", path) from None
-    a, affine = _native(a), img.affine
-    if not np.isfinite(affine).all() or (_spacing(affine) == 0).any(): raise VolclfError(f"the header's affine is degenerate: {affine[:3].tolist()}", path)
-    meta = dict(format='nifti', stored_orientation=_axcodes(affine), stored_dtype=str(img.header.get_data_dtype()),
+    a, affine = _native(a), _check_affine(img.affine, path)
+    ornt = io_orientation(affine)
+    meta = dict(format='nifti', stored_orientation=''.join(ornt2axcodes(ornt)), stored_dtype=str(img.header.get_data_dtype()),
                 description=img.header['descrip'].item().decode('latin-1').strip('\x00 '))
-    if canonical: a, affine = _reorient(a, affine)
+    if canonical: a, affine = _reorient(a, affine, ornt)
     return Volume(check_volume(a, path), affine, meta, str(path))
 
 # %% ../nbs/00_io.ipynb #3a9d2e51
@@ -234,17 +246,41 @@ def _dcmread(f:Path, pixels:bool):
     except pydicom.errors.InvalidDicomError: return None
     except Exception as e: raise VolclfError(f"unreadable DICOM file ({_why(e)})", f) from None
 
+# %% ../nbs/00_io.ipynb #2d7b9e40
+def _header(d) -> dict:
+    "The values volclf needs from one DICOM slice, parsed and checked."
+    f = getattr(d, 'filename', None)
+    try:
+        iop, ipp = d.get('ImageOrientationPatient'), d.get('ImagePositionPatient')
+        h = dict(uid=str(d.get('SeriesInstanceUID', 'unknown')), description=str(d.get('SeriesDescription', '') or ''),
+                 modality=str(d.get('Modality', '') or ''), size=(int(d.get('Rows', 0) or 0), int(d.get('Columns', 0) or 0)),
+                 orientation=np.array([[1., 0, 0], [0, 1, 0]]) if iop is None else np.asarray(iop, float).reshape(2, 3),
+                 position=None if ipp is None else np.asarray(ipp, float).reshape(3),
+                 pixel_spacing=np.asarray(d.get('PixelSpacing') or [1, 1], float).reshape(2),
+                 thickness=float(d.get('SpacingBetweenSlices') or d.get('SliceThickness') or 1),
+                 slope=float(d.get('RescaleSlope', 1) or 1), intercept=float(d.get('RescaleIntercept', 0) or 0),
+                 samples=int(d.get('SamplesPerPixel', 1) or 1), frames=int(d.get('NumberOfFrames', 1) or 1),
+                 bits=int(d.get('BitsStored', 16) or 16))
+    except Exception as e: raise VolclfError(f"malformed DICOM header value ({_why(e)})", f) from None
+    o = h['orientation']
+    if not (np.isfinite(o).all() and np.allclose(np.linalg.norm(o, axis=1), 1, atol=1e-2) and abs(o[0] @ o[1]) < 1e-2):
+        raise VolclfError(f"ImageOrientationPatient {o.ravel().tolist()} is not two orthogonal unit directions", f)
+    nums = [h['pixel_spacing'], h['thickness'], h['slope'], h['intercept']] + ([] if h['position'] is None else [h['position']])
+    if not all(np.isfinite(v).all() for v in nums) or (h['pixel_spacing'] <= 0).any():
+        raise VolclfError(f"non-finite or non-positive geometry (PixelSpacing {h['pixel_spacing'].tolist()})", f)
+    return h
+
 # %% ../nbs/00_io.ipynb #6c4a1e83
 def _series(path, pixels:bool=True, series:str|int|None=None) -> list:
-    "The pydicom datasets of the one series at `path` (or the one `series` names)."
+    "`(dataset, header)` pairs of the one series at `path` (or the one `series` names)."
     files = _dicom_files(path)
-    dss = [d for d in (_dcmread(f, pixels) for f in files) if d is not None]
+    dss = [(d, _header(d)) for d in (_dcmread(f, pixels) for f in files) if d is not None]
     if not dss: raise VolclfError(f"no DICOM files among {len(files)} files", path)
     groups = {}
-    for d in dss: groups.setdefault(str(d.get('SeriesInstanceUID', 'unknown')), []).append(d)
+    for d, h in dss: groups.setdefault(h['uid'], []).append((d, h))
     uids = sorted(groups)
     if series is None and len(uids) > 1:
-        desc = '; '.join(f"[{i}] {u} ({len(groups[u])} files{', ' + str(groups[u][0].get('SeriesDescription', '')) if groups[u][0].get('SeriesDescription') else ''})"
+        desc = '; '.join(f"[{i}] {u} ({len(groups[u])} files{', ' + groups[u][0][1]['description'] if groups[u][0][1]['description'] else ''})"
                          for i, u in enumerate(uids))
         raise VolclfError(f"mixes {len(uids)} DICOM series: {desc}; choose one with series=UID or index", path)
     if series is None: return groups[uids[0]]
@@ -253,61 +289,58 @@ def _series(path, pixels:bool=True, series:str|int|None=None) -> list:
     return groups[uid]
 
 # %% ../nbs/00_io.ipynb #4f7e1b2d
-def _orientation(d) -> np.ndarray:
-    "The slice's row and column direction cosines, (2, 3)."
-    iop = d.get('ImageOrientationPatient')
-    return np.array([[1., 0, 0], [0, 1, 0]]) if iop is None else np.asarray(iop, float).reshape(2, 3)
-
-def _check_stack(dss:list, path) -> np.ndarray:
-    "The common orientation of the slices `dss`; refuses mixed orientations, sizes or missing positions."
-    sizes = {(int(d.get('Rows', 0)), int(d.get('Columns', 0))) for d in dss}
+def _check_stack(hs:list, path) -> np.ndarray:
+    "The common orientation of the slice headers `hs`; refuses mixed orientations, sizes or missing positions."
+    sizes = {h['size'] for h in hs}
     if len(sizes) > 1: raise VolclfError(f"slices have different sizes ({', '.join(f'{r}×{c}' for r, c in sorted(sizes))}): not one 3D stack", path)
-    oris = [_orientation(d) for d in dss]
-    n_ori = len({tuple(np.round(o, 3).ravel()) for o in oris})
-    if n_ori > 1: raise VolclfError(f"its {len(dss)} slices have {n_ori} different orientations (a localizer or radial series), not one 3D stack", path)
-    if len(dss) > 1 and any(d.get('ImagePositionPatient') is None for d in dss):
+    n_ori = len({tuple(np.round(h['orientation'], 3).ravel()) for h in hs})
+    if n_ori > 1: raise VolclfError(f"its {len(hs)} slices have {n_ori} different orientations (a localizer or radial series), not one 3D stack", path)
+    if len(hs) > 1 and any(h['position'] is None for h in hs):
         raise VolclfError("slices lack ImagePositionPatient, so their order is unknown", path)
-    return oris[0]
+    return hs[0]['orientation']
 
 # %% ../nbs/00_io.ipynb #8d3c6a0f
-def _dicom_geometry(dss:list, path) -> tuple:
-    "Slice order, RAS+ affine and warnings for one series of single-frame slices."
-    (row, col), warn = _check_stack(dss, path), []
+def _dicom_geometry(hs:list, path) -> tuple:
+    "Slice order, RAS+ affine and warnings for the headers `hs` of one series of single-frame slices."
+    (row, col), warn = _check_stack(hs, path), []
     normal = np.cross(row, col)
-    pos = np.array([np.asarray(d.get('ImagePositionPatient', [0, 0, 0]), float) for d in dss])
+    pos = np.array([np.zeros(3) if h['position'] is None else h['position'] for h in hs])
     order = np.argsort(pos @ normal, kind='stable')
-    z = (pos @ normal)[order]
-    gaps = np.diff(z)
+    gaps = np.diff((pos @ normal)[order])
     if len(gaps) and gaps.min() < 1e-3:
         raise VolclfError(f"{int((gaps < 1e-3).sum()) + 1} slices share a position (several echoes or time points?): not one 3D stack", path)
-    d0 = dss[order[0]]
-    step = float(np.median(gaps)) if len(gaps) else float(d0.get('SpacingBetweenSlices') or d0.get('SliceThickness') or 1)
+    h0 = hs[order[0]]
+    step = float(np.median(gaps)) if len(gaps) else h0['thickness']
     if len(gaps) and np.abs(gaps - step).max() > 0.01 * step + 1e-3:
         warn.append(f"uneven slice gaps from {gaps.min():g} to {gaps.max():g} mm; spacing taken as the median, {step:g} mm")
-    ps = [float(s) for s in (d0.get('PixelSpacing') or [1, 1])]
     lps = np.eye(4)
-    lps[:3, 0], lps[:3, 1], lps[:3, 2], lps[:3, 3] = normal * step, col * ps[0], row * ps[1], pos[order[0]]
-    return order, np.diag([-1., -1, 1, 1]) @ lps, warn
+    lps[:3, 0], lps[:3, 1], lps[:3, 2], lps[:3, 3] = normal * step, col * h0['pixel_spacing'][0], row * h0['pixel_spacing'][1], pos[order[0]]
+    return order, _check_affine(np.diag([-1., -1, 1, 1]) @ lps, path), warn
 
 # %% ../nbs/00_io.ipynb #1b5e7c3a
-def _pixels(d) -> np.ndarray:
+def _pixels(d, h:dict) -> np.ndarray:
     "The decoded, rescaled pixels of one single-frame slice."
     f = d.filename
     if 'PixelData' not in d: raise VolclfError("has no pixel data (a structured report or presentation state?)", f)
-    if int(d.get('SamplesPerPixel', 1)) != 1: raise VolclfError(f"colour DICOM ({d.get('PhotometricInterpretation')}); volclf reads greyscale", f)
-    if int(d.get('NumberOfFrames', 1) or 1) != 1:
-        raise VolclfError(f"multi-frame DICOM ({d.NumberOfFrames} frames) is not read yet; convert it to NIfTI (e.g. dcm2niix)", f)
+    if h['samples'] != 1: raise VolclfError(f"colour DICOM ({h['samples']} samples per pixel); volclf reads greyscale", f)
+    if h['frames'] != 1: raise VolclfError(f"multi-frame DICOM ({h['frames']} frames) is not read yet; convert it to NIfTI (e.g. dcm2niix)", f)
     try: a = d.pixel_array
     except Exception as e:
         raise VolclfError(f"cannot decode pixel data ({d.file_meta.get('TransferSyntaxUID', '?')}: {_why(e)})", f) from None
-    slope, inter = float(d.get('RescaleSlope', 1) or 1), float(d.get('RescaleIntercept', 0) or 0)
-    if slope == 1 and inter == round(inter): return a.astype(np.int32) + int(inter)
-    return a.astype(np.float32) * np.float32(slope) + np.float32(inter)
-
-def _narrow(a:np.ndarray) -> np.ndarray:
-    "Integer voxels in int16 when they fit (Hounsfield units do), else unchanged."
-    if a.dtype.kind in 'iu' and a.size and -32768 <= a.min() and a.max() <= 32767: return a.astype(np.int16)
+    if a.shape != h['size']: raise VolclfError(f"pixel data is {a.shape}, the header says {h['size']}", f)
     return a
+
+def _rescale(a:np.ndarray, hs:list) -> np.ndarray:
+    "Stored values `a` (slices, rows, columns) to modality units: `value * slope + intercept` per slice."
+    slope, inter = np.array([h['slope'] for h in hs]), np.array([h['intercept'] for h in hs])
+    if a.dtype.kind in 'iu' and (slope == 1).all() and (inter == inter[0]).all() and inter[0] == round(inter[0]):
+        b, bits = int(inter[0]), max(h['bits'] for h in hs)
+        lo, hi = (-2**(bits - 1), 2**(bits - 1)) if a.dtype.kind == 'i' else (0, 2**bits)   # bounds from BitsStored: no scan
+        if not (-2**15 <= lo + b and hi + b <= 2**15): lo, hi = int(a.min()), int(a.max()) + 1
+        return np.add(a, b, dtype=np.int16 if -2**15 <= lo + b and hi + b <= 2**15 else np.int32, casting='unsafe')
+    out = a.astype(np.float32)
+    out *= slope.astype(np.float32)[:, None, None]; out += inter.astype(np.float32)[:, None, None]
+    return out
 
 # %% ../nbs/00_io.ipynb #5c9b2e7d
 def read_dicom(
@@ -317,13 +350,11 @@ def read_dicom(
 ) -> Volume:
     "Read one DICOM series through pydicom: grouped, checked, sorted along the normal, rescaled."
     dss = _series(path, True, series)
-    order, affine, warn = _dicom_geometry(dss, path)
-    slices = [_pixels(dss[i]) for i in order]
-    a = _narrow(np.stack(slices) if len({s.dtype for s in slices}) == 1 else np.stack(slices).astype(np.float32))
-    d0 = dss[order[0]]
-    meta = dict(format='dicom', series=str(d0.get('SeriesInstanceUID', '')), modality=str(d0.get('Modality', '')),
-                description=str(d0.get('SeriesDescription', '')), n_files=len(dss), stored_orientation=_axcodes(affine),
-                transfer_syntax=str(d0.file_meta.get('TransferSyntaxUID', '')), warnings=warn)
+    order, affine, warn = _dicom_geometry([h for _, h in dss], path)
+    a = _rescale(np.stack([_pixels(*dss[i]) for i in order]), [dss[i][1] for i in order])
+    d0, h0 = dss[order[0]]
+    meta = dict(format='dicom', series=h0['uid'], modality=h0['modality'], description=h0['description'], n_files=len(dss),
+                stored_orientation=_axcodes(affine), transfer_syntax=str(d0.file_meta.get('TransferSyntaxUID', '')), warnings=warn)
     for w in warn: warnings.warn(f"{path}: {w}")
     if canonical: a, affine = _reorient(a, affine)
     return Volume(check_volume(a, path), affine, meta, str(path))
@@ -360,6 +391,7 @@ def write_dicom_slice(
 
 # %% ../nbs/00_io.ipynb #3b8f2d6e
 FIGSHARE_CLASSES = ['meningioma', 'glioma', 'pituitary']   # cjdata.label 1, 2, 3
+_MAT_MAX = 4096 ** 2                                        # values per field; the dataset's slices are 512² or 256²
 
 def _mat_header(version:str) -> bytes:
     "MATLAB's 128-byte file header: text, subsystem offset, version 0x0200, endianness 'IM'."
@@ -403,7 +435,10 @@ def _mat_fields(path:Path) -> dict:
         with h5py.File(path, 'r') as f:
             if 'cjdata' not in f: raise VolclfError(f"no cjdata struct (it holds {', '.join(f.keys()) or 'nothing'}): not a figshare brain-tumour file", path)
             g = f['cjdata']
-            return {k: np.ascontiguousarray(np.asarray(g[k]).T) for k in g if isinstance(g[k], h5py.Dataset)}
+            fields = {k: g[k] for k in g if isinstance(g[k], h5py.Dataset)}
+            for k, d in fields.items():   # figshare slices are 512² at most: refuse absurd sizes before reading
+                if d.size > _MAT_MAX: raise VolclfError(f"cjdata.{k} claims {'×'.join(map(str, d.shape))} values, far beyond a figshare slice", path)
+            return {k: np.ascontiguousarray(np.asarray(d).T) for k, d in fields.items()}
     import scipy.io
     m = scipy.io.loadmat(path, simplify_cells=True)
     if 'cjdata' not in m: raise VolclfError(f"no cjdata struct (it holds {', '.join(k for k in m if not k.startswith('__')) or 'nothing'}): not a figshare brain-tumour file", path)
@@ -513,7 +548,12 @@ def _canonical_geometry(shape:tuple, affine:np.ndarray, canonical:bool) -> dict:
     return dict(shape=tuple(int(s) for s in shape), spacing=tuple(round(float(s), 6) for s in _spacing(affine)), orientation=_axcodes(affine))
 
 # %% ../nbs/00_io.ipynb #9f4d2a6b
-def _inspect_npy(path:Path, key=None) -> dict:
+def _inspect_npy(path:Path) -> dict:
+    try: return _npy_headers(path)
+    except VolclfError: raise
+    except Exception as e: raise VolclfError(f"unreadable NumPy file ({_why(e)})", path) from None
+
+def _npy_headers(path:Path) -> dict:
     if zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as z:
             arrays = {}
@@ -524,12 +564,11 @@ def _inspect_npy(path:Path, key=None) -> dict:
     with open(path, 'rb') as f: return dict(format='npy', **_npy_header(f, path, path.stat().st_size))
 
 def _inspect_dicom(path, series=None, canonical=True) -> dict:
-    dss = _series(path, False, series)
-    order, affine, warn = _dicom_geometry(dss, path)
-    d0 = dss[order[0]]
-    g = _canonical_geometry((len(dss), int(d0.get('Rows', 0)), int(d0.get('Columns', 0))), affine, canonical)
-    return dict(format='dicom', **g, modality=str(d0.get('Modality', '')), series=str(d0.get('SeriesInstanceUID', '')),
-                description=str(d0.get('SeriesDescription', '')), warnings=warn)
+    hs = [h for _, h in _series(path, False, series)]
+    order, affine, warn = _dicom_geometry(hs, path)
+    h0 = hs[order[0]]
+    g = _canonical_geometry((len(hs), *h0['size']), affine, canonical)
+    return dict(format='dicom', **g, modality=h0['modality'], series=h0['uid'], description=h0['description'], warnings=warn)
 
 # %% ../nbs/00_io.ipynb #3e8c1f7a
 def inspect(
@@ -544,7 +583,7 @@ def inspect(
     elif fmt == 'dicom': info = _inspect_dicom(path, canonical=canonical)
     elif fmt == 'nifti':
         img = _nifti(path)
-        info = dict(format='nifti', dtype=str(img.header.get_data_dtype()), **_canonical_geometry(img.shape, img.affine, canonical))
+        info = dict(format='nifti', dtype=str(img.header.get_data_dtype()), **_canonical_geometry(img.shape, _check_affine(img.affine, path), canonical))
     elif fmt == 'binvox':
         with open(path, 'rb') as f: dims, _, scale = _binvox_header(f, path)
         info = dict(format='binvox', shape=dims, dtype='uint8', spacing=tuple(scale / d for d in dims))

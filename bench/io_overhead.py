@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Reading overhead of `volclf.io.read_volume` over the raw library call on the same files.
+
+NIfTI: `read_volume(p)` (checks, scaling, native byte order, reorientation to RAS+) against
+`np.asanyarray(nibabel.load(p).dataobj)`. DICOM: `read_volume(folder)` (grouping, checks, sorting along the normal,
+rescale) against `pydicom.dcmread` of every file plus `np.stack` of the pixel arrays. Files: the real ones in
+../shared/data when present, plus a CT-sized NIfTI and DICOM series written here. Each is read `--repeat` times,
+alternating the two readers; the figure is the ratio of the summed median times.
+
+    python bench/io_overhead.py [--quick]
+"""
+import argparse, json, platform, sys, tempfile, time, os
+from pathlib import Path
+import numpy as np
+
+def median_time(f, repeat):
+    ts = []
+    for _ in range(repeat):
+        t = time.perf_counter(); f(); ts.append(time.perf_counter() - t)
+    return float(np.median(ts))
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('--quick', action='store_true', help="fewer repeats and a smaller written volume")
+    ap.add_argument('--repeat', type=int, default=None)
+    a = ap.parse_args()
+    import nibabel as nib, pydicom
+    from volclf.io import read_volume, write_dicom_slice
+    repeat = a.repeat or (3 if a.quick else 15)
+    root = Path(__file__).resolve().parents[1]
+    data = root.parent/'shared'/'data'
+    tmp = Path(tempfile.mkdtemp())
+    rng = np.random.default_rng(0)
+    n = 128 if a.quick else 256
+    ct = (rng.normal(0, 300, (n, n, 64)) + 40).astype(np.int16)
+    nib.save(nib.Nifti1Image(ct, np.diag([-0.8, -0.8, 2.5, 1])), tmp/'ct_lps.nii.gz')
+    series = tmp/'series'; series.mkdir()
+    for k in rng.permutation(64): write_dicom_slice(series/f'{k:05d}', (ct[..., k] + 1024).clip(0).astype(np.uint16), (0, 0, 2.5 * k))
+    nifti = [tmp/'ct_lps.nii.gz'] + (sorted(p for p in (data/'nifti').rglob('*.nii*') if 'example4d' not in p.name) if data.is_dir() else [])
+    dicom = [series] + ([data/'dicom/pydicom/77654033/CT2', data/'dicom/pydicom/98892001/CT5N'] if data.is_dir() else [])
+
+    def raw_nifti(p): return np.asanyarray(nib.load(p).dataobj)
+    def raw_dicom(d):
+        dss = [pydicom.dcmread(f) for f in sorted(d.iterdir())]
+        return np.stack([x.pixel_array for x in dss])
+    rows = []
+    for kind, paths, raw in (('nifti', nifti, raw_nifti), ('dicom', dicom, raw_dicom)):
+        for p in paths:
+            read_volume(p); raw(p)                                   # warm caches and imports
+            t_raw = median_time(lambda: raw(p), repeat)
+            t_vol = median_time(lambda: read_volume(p), repeat)
+            rows.append(dict(kind=kind, file=p.name, raw_ms=round(1000 * t_raw, 3), volclf_ms=round(1000 * t_vol, 3),
+                             ratio=round(t_vol / t_raw, 3)))
+            print(json.dumps(rows[-1]), flush=True)
+    summary = {}
+    for kind in ('nifti', 'dicom'):
+        r = [x for x in rows if x['kind'] == kind]
+        summary[kind] = sum(x['volclf_ms'] for x in r) / sum(x['raw_ms'] for x in r)
+    worst = max(summary.values())
+    result = dict(command=' '.join(['python', 'bench/io_overhead.py'] + sys.argv[1:]), cpu=platform.processor() or platform.machine(),
+                  cores=os.cpu_count(), repeat=repeat, rows=rows, overhead={k: round(v - 1, 4) for k, v in summary.items()})
+    if not a.quick:
+        (root/'bench'/'results').mkdir(parents=True, exist_ok=True)
+        (root/'bench'/'results'/'io_overhead.json').write_text(json.dumps(result, indent=1))
+    print(f"IO {worst:.3f}x | read_volume over raw library, summed medians: NIfTI {summary['nifti']:.3f}x ({len(nifti)} files), "
+          f"DICOM {summary['dicom']:.3f}x ({len(dicom)} series), {repeat} repeats, {os.cpu_count()} cores")
+
+if __name__ == '__main__': main()
