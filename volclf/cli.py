@@ -83,7 +83,11 @@ def _fit(args, spec:str):
     print(f"volclf: {len(fit_part)} training and {len(test_part)} test volumes of {fit_part.x.shape[1:]}, "
           f"classes {', '.join(ds.classes)}; {pre.intensity} scaling; model {args.model}, {dtype}", file=sys.stderr)
     keras.utils.set_random_seed(args.seed)
-    model = get_model(args.model, fit_part.x.shape[1:] + (1,) * (fit_part.x.ndim == 4), len(ds.classes), dtype)
+    shape = fit_part.x.shape[1:] + (1,) * (fit_part.x.ndim == 4)
+    try: model = get_model(args.model, shape, len(ds.classes), dtype)
+    except ValueError as e:   # e.g. depth-1 slices through 3×3×3 'valid' convolutions
+        if isinstance(e, VolclfError): raise
+        raise VolclfError(f"the {args.model} model cannot take volumes of {'×'.join(map(str, shape[:3]))} ({str(e).splitlines()[0][:150]})", spec) from None
     res = train(model, fit_part, args.out, args.epochs, args.batch_size, val=val, preprocess=pre, seed=args.seed,
                 verbose=1 if sys.stdout.isatty() else 2,   # progress bars in a terminal, a line per epoch in logs
                 info=dict(data=data, precision=dtype))

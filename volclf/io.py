@@ -439,10 +439,33 @@ def _mat_fields(path:Path) -> dict:
             for k, d in fields.items():   # figshare slices are 512² at most: refuse absurd sizes before reading
                 if d.size > _MAT_MAX: raise VolclfError(f"cjdata.{k} claims {'×'.join(map(str, d.shape))} values, far beyond a figshare slice", path)
             return {k: np.ascontiguousarray(np.asarray(d).T) for k, d in fields.items()}
+    status, out = _loadmat5(path)
+    if status == 'error': raise VolclfError(f"unreadable MATLAB file ({out})", path)
+    if status == 'missing': raise VolclfError(f"no cjdata struct (it holds {', '.join(out) or 'nothing'}): not a figshare brain-tumour file", path)
+    return out
+
+# %% ../nbs/00_io.ipynb #7f1c3b9e
+def _mat5_fields(path:str) -> tuple:
+    "In the helper process: `('ok', cjdata fields)`, `('missing', variables)` or `('error', why)`."
     import scipy.io
-    m = scipy.io.loadmat(path, simplify_cells=True)
-    if 'cjdata' not in m: raise VolclfError(f"no cjdata struct (it holds {', '.join(k for k in m if not k.startswith('__')) or 'nothing'}): not a figshare brain-tumour file", path)
-    return {k: np.asarray(v) for k, v in m['cjdata'].items()}
+    try: m = scipy.io.loadmat(path, simplify_cells=True)
+    except Exception as e: return 'error', _why(e)
+    if not isinstance(m.get('cjdata'), dict): return 'missing', [k for k in m if not k.startswith('__')]
+    return 'ok', {k: np.asarray(v) for k, v in m['cjdata'].items()}
+
+_MAT5_POOL = None
+def _loadmat5(path:Path) -> tuple:
+    "`_mat5_fields(path)` run in a reusable helper process, so a crash inside SciPy cannot end this one."
+    global _MAT5_POOL
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+    from volclf.io import _mat5_fields as fields   # the installed module's function: picklable by reference
+    if _MAT5_POOL is None: _MAT5_POOL = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context('forkserver'))
+    try: return _MAT5_POOL.submit(fields, str(path)).result()
+    except BrokenProcessPool:
+        _MAT5_POOL = None
+        raise VolclfError("SciPy's MAT v5 reader crashed on this file (it is malformed)", path) from None
 
 # %% ../nbs/00_io.ipynb #4a1c8e7b
 def read_figshare_mat(path:str|Path) -> dict:
