@@ -10,9 +10,9 @@ from pathlib import Path
 import numpy as np
 
 # %% auto #0
-__all__ = ['MAX_BYTES', 'FIGSHARE_CLASSES', 'VolclfError', 'Volume', 'check_size', 'check_volume', 'load_npy', 'read_nifti',
-           'read_dicom', 'write_dicom_slice', 'write_figshare_mat', 'read_figshare_mat', 'read_binvox', 'file_format',
-           'read_volume', 'inspect']
+__all__ = ['MAX_BYTES', 'FIGSHARE_CLASSES', 'MAT5_SECONDS', 'VolclfError', 'Volume', 'check_size', 'check_volume', 'load_npy',
+           'read_nifti', 'read_dicom', 'write_dicom_slice', 'write_figshare_mat', 'read_figshare_mat', 'read_binvox',
+           'file_format', 'read_volume', 'inspect']
 
 # %% ../nbs/00_io.ipynb #9bf12316
 class VolclfError(ValueError):
@@ -199,7 +199,7 @@ def _frame_index(shape:tuple, frame:int|None, path) -> tuple:
     if len(shape) > 4: raise VolclfError(f"a {len(shape)}D image of shape {shape}; volclf reads 3D volumes", path)
     if frame is None:
         raise VolclfError(f"a 4D series of {shape[3]} frames ({'×'.join(map(str, shape))}); "
-                          f"pass frame=0..{shape[3]-1} (`--frame` on the command line) to take one", path)
+                          f"pass frame=0..{shape[3]-1} to read_volume to take one", path)
     if not -shape[3] <= frame < shape[3]: raise VolclfError(f"frame {frame} out of range: the series has {shape[3]}", path)
     return (slice(None),) * 3 + (frame,)
 
@@ -445,6 +445,8 @@ def _mat_fields(path:Path) -> dict:
     return out
 
 # %% ../nbs/00_io.ipynb #7f1c3b9e
+MAT5_SECONDS = 0.5   # the longest SciPy may spend on one MAT v5 file; a 512² slice takes a few milliseconds
+
 def _mat5_fields(path:str) -> tuple:
     "In the helper process: `('ok', cjdata fields)`, `('missing', variables)` or `('error', why)`."
     import scipy.io
@@ -453,19 +455,38 @@ def _mat5_fields(path:str) -> tuple:
     if not isinstance(m.get('cjdata'), dict): return 'missing', [k for k in m if not k.startswith('__')]
     return 'ok', {k: np.asarray(v) for k, v in m['cjdata'].items()}
 
-_MAT5_POOL = None
-def _loadmat5(path:Path) -> tuple:
-    "`_mat5_fields(path)` run in a reusable helper process, so a crash inside SciPy cannot end this one."
-    global _MAT5_POOL
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-    from volclf.io import _mat5_fields as fields   # the installed module's function: picklable by reference
-    if _MAT5_POOL is None: _MAT5_POOL = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context('forkserver'))
-    try: return _MAT5_POOL.submit(fields, str(path)).result()
-    except BrokenProcessPool:
-        _MAT5_POOL = None
-        raise VolclfError("SciPy's MAT v5 reader crashed on this file (it is malformed)", path) from None
+def _mat5_serve(conn):
+    "The helper process: import SciPy once, then answer one path at a time."
+    import scipy.io
+    while True:
+        try: path = conn.recv()
+        except EOFError: return      # the parent has gone
+        conn.send('ready' if path is None else _mat5_fields(path))
+
+# %% ../nbs/00_io.ipynb #3c8e0a5d
+class _Mat5Helper:
+    "A helper process running `_mat5_fields`, restarted when SciPy crashes or runs past `MAT5_SECONDS`."
+    proc = conn = None
+    def start(self):
+        import multiprocessing
+        from volclf.io import _mat5_serve        # the installed module's function: importable in the helper
+        ctx = multiprocessing.get_context('forkserver')
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_mat5_serve, args=(child,), daemon=True)
+        self.proc.start(); child.close()
+        self.conn.send(None); self.conn.recv()   # ready: SciPy imported
+    def __call__(self, path:Path) -> tuple:
+        if self.proc is None or not self.proc.is_alive(): self.start()
+        self.conn.send(str(path))
+        answered = self.conn.poll(MAT5_SECONDS)
+        try:
+            if answered: return self.conn.recv()
+        except (EOFError, OSError): pass         # the helper died: SciPy crashed
+        self.proc.kill(); self.proc.join(); self.proc = None
+        why = "crashed on this file" if answered else f"took over {MAT5_SECONDS:g} s (volclf.io.MAT5_SECONDS) on this file"
+        raise VolclfError(f"SciPy's MAT v5 reader {why} (it is malformed)", path)
+
+_loadmat5 = _Mat5Helper()
 
 # %% ../nbs/00_io.ipynb #4a1c8e7b
 def read_figshare_mat(path:str|Path) -> dict:
@@ -475,11 +496,18 @@ def read_figshare_mat(path:str|Path) -> dict:
     try: c = _mat_fields(path)
     except VolclfError: raise
     except Exception as e: raise VolclfError(f"unreadable MATLAB file ({_why(e)})", path) from None
+    return _cjdata(c, path)
+
+def _cjdata(c:dict, path) -> dict:
+    "The documented cjdata fields, checked: numbers where numbers belong, one label 1-3, a character PID."
     missing = [k for k in ('image', 'label', 'PID') if k not in c]
     if missing: raise VolclfError(f"cjdata lacks {', '.join(missing)}: not a figshare brain-tumour file", path)
+    for k in ('image', 'label', 'PID', 'tumorMask', 'tumorBorder'):
+        if k in c and c[k].dtype.kind not in ('biufU' if k == 'PID' else 'biuf'): raise VolclfError(f"cjdata.{k} holds {c[k].dtype} values, not numbers", path)
     image, label, pid = c['image'], c['label'].ravel(), c['PID']
-    if image.ndim != 2 or image.dtype.kind not in 'biuf' or not image.size: raise VolclfError(f"cjdata.image is {image.dtype} {image.shape}, expected a 2D slice", path)
+    if image.ndim != 2 or not image.size: raise VolclfError(f"cjdata.image is {image.dtype} {image.shape}, expected a 2D slice", path)
     if label.size != 1 or label[0] not in (1, 2, 3): raise VolclfError(f"cjdata.label is {label.tolist()}, expected 1, 2 or 3 ({', '.join(FIGSHARE_CLASSES)})", path)
+    if pid.dtype.kind != 'U' and not (pid.size <= 256 and ((0 <= pid) & (pid < 0x110000)).all()): raise VolclfError("cjdata.PID is not a character array", path)
     pid = str(pid) if pid.dtype.kind == 'U' else ''.join(map(chr, pid.ravel().astype(np.uint32)))
     mask = c.get('tumorMask', np.zeros(image.shape)).astype(bool)
     if mask.shape != image.shape: raise VolclfError(f"cjdata.tumorMask is {mask.shape} but the image {image.shape}", path)
