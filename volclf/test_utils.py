@@ -16,8 +16,8 @@ def tiny_split(n:int=400, size:int=16, n_classes:int=3, seed:int=0) -> tuple:
     from volclf.data import synthetic_tumors, split
     return split(synthetic_tumors(n, (size,) * 3, n_classes, seed), 0.25, seed)
 
-def tiny_model(size:int=16, n_classes:int=3, seed:int=0) -> keras.Model:
-    "The seed model at `size`³, with weights drawn from `seed`."
+def tiny_model(size:int=16, n_classes:int=3, seed:int=0):
+    "The seed model (a `keras.Model`) at `size`³, with weights drawn from `seed`."
     import keras
     from volclf.models import seed_model
     keras.utils.set_random_seed(seed)
