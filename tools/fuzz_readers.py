@@ -16,7 +16,7 @@ import numpy as np
 def seeds(tmp:Path) -> dict:
     "reader name -> (file suffix, [valid seed files as bytes])"
     import nibabel as nib, pydicom
-    from volclf.io import write_dicom_slice, write_figshare_mat
+    from volclf.io import write_dicom_slice, write_figshare_mat, write_binvox
     rng = np.random.default_rng(0)
     def npy(a):
         b = io.BytesIO(); np.save(b, a); return b.getvalue()
@@ -30,12 +30,7 @@ def seeds(tmp:Path) -> dict:
         p = tmp/'s.mat'; m = np.zeros((16, 16), bool); m[4:8, 4:8] = True
         write_figshare_mat(p, rng.integers(0, 900, (16, 16)).astype(np.int16), 2, 'MR040', m, [1, 2, 3, 4], version); return p.read_bytes()
     def binvox(a):
-        flat, runs, i = a.transpose(0, 2, 1).ravel(), bytearray(), 0
-        while i < len(flat):
-            j = i
-            while j < len(flat) and flat[j] == flat[i] and j - i < 255: j += 1
-            runs += bytes([flat[i], j - i]); i = j
-        return f"#binvox 1\ndim {a.shape[0]} {a.shape[1]} {a.shape[2]}\ntranslate 0 0 0\nscale 1\ndata\n".encode() + bytes(runs)
+        p = tmp/'s.binvox'; write_binvox(p, a); return p.read_bytes()
     vol = rng.integers(0, 255, (6, 5, 4)).astype(np.uint8)
     lps = np.diag([-2., -2, 3, 1])
     return {

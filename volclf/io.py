@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_io.ipynb #0b2f91ef
 from __future__ import annotations
-import math, warnings, zipfile
+import atexit, math, warnings, zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
@@ -12,7 +12,7 @@ import numpy as np
 # %% auto #0
 __all__ = ['MAX_BYTES', 'FIGSHARE_CLASSES', 'MAT5_SECONDS', 'VolclfError', 'Volume', 'check_size', 'check_volume', 'load_npy',
            'read_nifti', 'read_dicom', 'write_dicom_slice', 'write_figshare_mat', 'read_figshare_mat', 'read_binvox',
-           'file_format', 'read_volume', 'inspect']
+           'write_binvox', 'file_format', 'read_volume', 'inspect']
 
 # %% ../nbs/00_io.ipynb #9bf12316
 class VolclfError(ValueError):
@@ -455,38 +455,45 @@ def _mat5_fields(path:str) -> tuple:
     if not isinstance(m.get('cjdata'), dict): return 'missing', [k for k in m if not k.startswith('__')]
     return 'ok', {k: np.asarray(v) for k, v in m['cjdata'].items()}
 
-def _mat5_serve(conn):
-    "The helper process: import SciPy once, then answer one path at a time."
-    import scipy.io
+def _mat5_serve():
+    "The helper process (`python -c`): import SciPy once, then answer one path at a time over stdin / stdout."
+    import os, scipy.io
+    from multiprocessing.connection import Connection
+    inp, out = Connection(os.dup(0), writable=False), Connection(os.dup(1), readable=False)
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 1)          # stray prints must not corrupt the answers
     while True:
-        try: path = conn.recv()
-        except EOFError: return      # the parent has gone
-        conn.send('ready' if path is None else _mat5_fields(path))
+        try: path = inp.recv()
+        except EOFError: return                          # the parent has gone
+        out.send('ready' if path is None else _mat5_fields(path))
 
 # %% ../nbs/00_io.ipynb #3c8e0a5d
 class _Mat5Helper:
     "A helper process running `_mat5_fields`, restarted when SciPy crashes or runs past `MAT5_SECONDS`."
-    proc = conn = None
+    proc = None
     def start(self):
-        import multiprocessing
-        from volclf.io import _mat5_serve        # the installed module's function: importable in the helper
-        ctx = multiprocessing.get_context('forkserver')
-        self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_mat5_serve, args=(child,), daemon=True)
-        self.proc.start(); child.close()
-        self.conn.send(None); self.conn.recv()   # ready: SciPy imported
+        import os, subprocess, sys
+        from multiprocessing.connection import Connection
+        self.proc = subprocess.Popen([sys.executable, '-c', 'from volclf.io import _mat5_serve; _mat5_serve()'],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self.send = Connection(os.dup(self.proc.stdin.fileno()), readable=False)
+        self.recv = Connection(os.dup(self.proc.stdout.fileno()), writable=False)
+        self.proc.stdin.close(); self.proc.stdout.close()
+        self.send.send(None); self.recv.recv()            # ready: SciPy imported
+    def stop(self):
+        self.proc.kill(); self.proc.wait(); self.send.close(); self.recv.close(); self.proc = None
     def __call__(self, path:Path) -> tuple:
-        if self.proc is None or not self.proc.is_alive(): self.start()
-        self.conn.send(str(path))
-        answered = self.conn.poll(MAT5_SECONDS)
+        if self.proc is None or self.proc.poll() is not None: self.start()
+        self.send.send(str(path))
+        answered = self.recv.poll(MAT5_SECONDS)
         try:
-            if answered: return self.conn.recv()
-        except (EOFError, OSError): pass         # the helper died: SciPy crashed
-        self.proc.kill(); self.proc.join(); self.proc = None
+            if answered: return self.recv.recv()
+        except (EOFError, OSError): pass                  # the helper died: SciPy crashed
+        self.stop()
         why = "crashed on this file" if answered else f"took over {MAT5_SECONDS:g} s (volclf.io.MAT5_SECONDS) on this file"
         raise VolclfError(f"SciPy's MAT v5 reader {why} (it is malformed)", path)
 
 _loadmat5 = _Mat5Helper()
+atexit.register(lambda: _loadmat5.proc and _loadmat5.stop())     # no helper outlives its parent
 
 # %% ../nbs/00_io.ipynb #4a1c8e7b
 def read_figshare_mat(path:str|Path) -> dict:
@@ -548,6 +555,22 @@ def read_binvox(path:str|Path) -> Volume:
     a = np.repeat(values, counts).reshape(dims[0], dims[2], dims[1]).transpose(0, 2, 1)
     affine = np.diag([scale / d for d in dims] + [1.]); affine[:3, 3] = translate
     return Volume(np.ascontiguousarray(a), affine, dict(format='binvox'), str(path))
+
+# %% ../nbs/00_io.ipynb #5b0e8c4f
+def write_binvox(
+    path:str|Path,          # file to write
+    a:np.ndarray,           # (x, y, z) occupancy, 0 or 1
+    translate:tuple=(0, 0, 0), scale:float=1.,   # the header's placement of the grid
+):
+    "Write `a` as a binvox file (test fixtures and examples)."
+    flat = a.transpose(0, 2, 1).ravel().astype(np.uint8)
+    runs, i = bytearray(), 0
+    while i < len(flat):
+        j = i
+        while j < len(flat) and flat[j] == flat[i] and j - i < 255: j += 1
+        runs += bytes([flat[i], j - i]); i = j
+    head = f"#binvox 1\ndim {' '.join(map(str, a.shape))}\ntranslate {' '.join(map(str, translate))}\nscale {scale}\ndata\n"
+    Path(path).write_bytes(head.encode() + bytes(runs))
 
 # %% ../nbs/00_io.ipynb #4f1b7d3e
 _EXTENSIONS = {'.nii': 'nifti', '.nii.gz': 'nifti', '.dcm': 'dicom', '.dicom': 'dicom', '.ima': 'dicom',
