@@ -374,11 +374,12 @@ def read_dicom(
     dss = _series(path, True, series)
     order, affine, warn = _dicom_geometry([h for _, h in dss], path)
     a = _rescale(np.stack([_pixels(*dss[i]) for i in order]), [dss[i][1] for i in order])
-    d0, h0 = dss[order[0]]
+    from nibabel.orientations import io_orientation, ornt2axcodes
+    (d0, h0), ornt = dss[order[0]], io_orientation(affine)
     meta = dict(format='dicom', series=h0['uid'], modality=h0['modality'], description=h0['description'], n_files=len(dss),
-                stored_orientation=_axcodes(affine), transfer_syntax=str(d0.file_meta.get('TransferSyntaxUID', '')), warnings=warn)
+                stored_orientation=''.join(ornt2axcodes(ornt)), transfer_syntax=str(d0.file_meta.get('TransferSyntaxUID', '')), warnings=warn)
     for w in warn: warnings.warn(f"{path}: {w}")
-    if canonical: a, affine = _reorient(a, affine)
+    if canonical: a, affine = _reorient(a, affine, ornt)
     return Volume(check_volume(a, path), affine, meta, str(path))
 
 # %% ../nbs/00_io.ipynb #0f6b3d2c
