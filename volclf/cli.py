@@ -70,8 +70,8 @@ def _data(args, spec:str) -> tuple:
 
 def _fit(args, spec:str):
     "Train on `spec`'s train split, evaluate on its test split, write the run directory."
-    from volclf.preprocess import Preprocess
     ds, data = _data(args, spec)               # bad data fails here, before TensorFlow loads
+    from volclf.preprocess import Preprocess
     pre = Preprocess('scale_255' if ds.x.dtype == 'uint8' else 'minmax')
     import keras
     from volclf.models import get_model, auto_dtype
