@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""P3: random 3D rotation of 128³ volumes, volclf's Keras layer against the keras-io way.
+
+- keras-io: `scipy.ndimage.rotate(v, angle, reshape=False)` (its default cubic spline) with a random angle from
+  [-20, -10, -5, 5, 10, 20], one volume at a time inside `tf.numpy_function`, mapped over a tf.data pipeline.
+- volclf: `RandomRotation3D(20, axes=(2,))` — the same single plane, a uniform angle in ±20° — mapped over batches
+  of 4 in the same pipeline; and `RandomRotation3D(20)`, which rotates about all three axes.
+Both pipelines use `num_parallel_calls=AUTOTUNE`. Prints volumes per second; the last line is the figure
+(single plane against single plane).
+
+    python bench/p3_augment.py [--quick]
+"""
+import argparse, json, os, platform, sys, time
+from pathlib import Path
+import numpy as np
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('--quick', action='store_true', help="64³ volumes, fewer of them")
+    a = ap.parse_args()
+    import tensorflow as tf
+    from scipy import ndimage
+    from volclf.augment import RandomRotation3D
+    size, n = (64, 8) if a.quick else (128, 16)
+    rng = np.random.default_rng(0)
+    vols = ndimage.gaussian_filter(rng.random((8, size, size, size)).astype(np.float32), (0, 2, 2, 2))[..., None]
+    base = tf.data.Dataset.from_tensor_slices(vols).repeat()
+    angles = np.array([-20, -10, -5, 5, 10, 20], np.float32)
+    def scipy_rotate(v):
+        return ndimage.rotate(v, float(rng.choice(angles)), reshape=False).astype(np.float32)
+    def keras_io(v):
+        out = tf.numpy_function(scipy_rotate, [v], tf.float32); out.set_shape(v.shape); return out
+    one, three = RandomRotation3D(20, axes=(2,), seed=0), RandomRotation3D(20, seed=0)
+    pipes = {'keras_io': base.map(keras_io, num_parallel_calls=tf.data.AUTOTUNE).batch(4),
+             'volclf_1_plane': base.batch(4).map(lambda b: one(b, training=True), num_parallel_calls=tf.data.AUTOTUNE),
+             'volclf_3_planes': base.batch(4).map(lambda b: three(b, training=True), num_parallel_calls=tf.data.AUTOTUNE)}
+    rates = {}
+    for name, p in pipes.items():
+        it = iter(p.prefetch(1)); next(it)                      # warm up
+        count = n if name != 'keras_io' else max(4, n // 2)
+        t = time.perf_counter()
+        for _ in range(count // 4): next(it)
+        rates[name] = (count // 4) * 4 / (time.perf_counter() - t)
+        print(f"{name}: {rates[name]:.2f} vol/s", flush=True)
+    result = dict(p='P3', ratio=round(rates['volclf_1_plane'] / rates['keras_io'], 2),
+                  ratio_3_planes=round(rates['volclf_3_planes'] / rates['keras_io'], 2), size=size,
+                  **{k: round(v, 2) for k, v in rates.items()}, cores=os.cpu_count(), cpu=platform.processor() or platform.machine(),
+                  gpu=bool(tf.config.list_physical_devices('GPU')), command=' '.join(['python', 'bench/p3_augment.py'] + sys.argv[1:]))
+    if not a.quick:
+        d = Path(__file__).resolve().parent/'results'; d.mkdir(exist_ok=True)
+        (d/'p3_augment.json').write_text(json.dumps(result, indent=1))
+    print(json.dumps(result))
+    print(f"P3 {result['ratio']}x | volclf 1 plane {rates['volclf_1_plane']:.1f} vol/s, 3 planes {rates['volclf_3_planes']:.1f} vol/s "
+          f"({result['ratio_3_planes']}x), keras-io scipy rotate {rates['keras_io']:.2f} vol/s, {size}^3, {os.cpu_count()} cores"
+          f"{', GPU' if result['gpu'] else ''}")
+
+if __name__ == '__main__': main()
