@@ -41,6 +41,7 @@ def parser() -> argparse.ArgumentParser:
                    "or with X_train.npy...; a CSV manifest (path,label[,group][,split]); a MedMNIST or ModelNet .npz")
     t.add_argument('--labels', metavar='CSV', help="a manifest of the files in the --data folder (paths relative to it)")
     t.add_argument('--on-error', default='raise', choices=['raise', 'skip'], help="stop at a bad file, or skip it and say so (default: %(default)s)")
+    t.add_argument('--cache', metavar='DIR', help="keep preprocessed volumes here (files on disk): later epochs and runs read them instead")
     t.add_argument('--out', default='runs/train', help="run directory (default: %(default)s)")
     _common(t, DEMO['epochs'], None)
     e = sub.add_parser('evaluate', help="evaluate a trained model on a dataset split")
@@ -66,13 +67,20 @@ def _data(args, spec:str) -> tuple:
                 labels=getattr(args, 'labels', None), on_error=getattr(args, 'on_error', 'raise'))
     ds = load_spec(**data)
     for p, why in ds.skipped: print(f"volclf: skipped {why}", file=sys.stderr)
-    return ds.load(None if spec == 'synthetic' else shape, data['on_error']), data
+    if ds.in_memory: return ds.load(None if spec == 'synthetic' else shape, data['on_error']), data
+    shapes = {tuple(s) for s in ds.meta['shape']}
+    if shape is None and len(shapes) > 1:          # files stream through the pipeline, which resizes to one shape
+        from volclf.data import _common
+        raise VolclfError(f"{ds.name}: volumes have different shapes ({_common(ds.meta['shape'])}); pass --shape D H W to resize them to one")
+    return ds, data
 
 def _fit(args, spec:str):
     "Train on `spec`'s train split, evaluate on its test split, write the run directory."
     ds, data = _data(args, spec)               # bad data fails here, before TensorFlow loads
     from volclf.preprocess import Preprocess
-    pre = Preprocess('scale_255' if ds.x.dtype == 'uint8' else 'minmax')
+    dtype = ds.x.dtype if ds.in_memory else ds.volume(0).dtype
+    shape = tuple(ds.x.shape[1:4]) if ds.in_memory else tuple(args.shape or ds.meta['shape'][0])
+    pre = Preprocess('scale_255' if dtype == 'uint8' else 'minmax', shape=None if ds.in_memory else shape)
     import keras
     from volclf.models import get_model, auto_dtype
     from volclf.train import train
@@ -80,15 +88,15 @@ def _fit(args, spec:str):
     fit_part, test_part = ds.part('train'), ds.part('test')
     val = ds.part('val') if 'val' in set(ds.splits) else 0.2
     dtype = auto_dtype() if args.precision == 'auto' else args.precision
-    print(f"volclf: {len(fit_part)} training and {len(test_part)} test volumes of {fit_part.x.shape[1:]}, "
+    print(f"volclf: {len(fit_part)} training and {len(test_part)} test volumes of {shape}{'' if ds.in_memory else ' (streamed from files)'}, "
           f"classes {', '.join(ds.classes)}; {pre.intensity} scaling; model {args.model}, {dtype}", file=sys.stderr)
     keras.utils.set_random_seed(args.seed)
-    shape = fit_part.x.shape[1:] + (1,) * (fit_part.x.ndim == 4)
+    shape = (fit_part.x.shape[1:] + (1,) * (fit_part.x.ndim == 4)) if ds.in_memory else shape + (1,)
     try: model = get_model(args.model, shape, len(ds.classes), dtype)
     except ValueError as e:   # e.g. depth-1 slices through 3×3×3 'valid' convolutions
         if isinstance(e, VolclfError): raise
         raise VolclfError(f"the {args.model} model cannot take volumes of {'×'.join(map(str, shape[:3]))} ({str(e).splitlines()[0][:150]})", spec) from None
-    res = train(model, fit_part, args.out, args.epochs, args.batch_size, val=val, preprocess=pre, seed=args.seed,
+    res = train(model, fit_part, args.out, args.epochs, args.batch_size, val=val, preprocess=pre, seed=args.seed, cache=getattr(args, 'cache', None),
                 verbose=1 if sys.stdout.isatty() else 2,   # progress bars in a terminal, a line per epoch in logs
                 info=dict(data=data, precision=dtype))
     m = evaluate(res.model, test_part, pre, out=args.out)
@@ -114,7 +122,8 @@ def _evaluate(args):
     data, shape = dict(info.get('data', {}), spec=args.data), tuple(info['input_shape'][:3])
     if args.data != info.get('data', {}).get('spec'): data['labels'] = None   # other data: the recorded manifest does not apply
     if args.data == 'synthetic': data['shape'] = shape
-    ds = load_spec(**data).part(args.split).load(shape, data.get('on_error', 'raise'))
+    ds = load_spec(**data).part(args.split)
+    if ds.in_memory: ds = ds.load(shape, data.get('on_error', 'raise'))   # files stream, resized by the recorded recipe
     if len(ds.classes) != len(info['classes']): raise VolclfError(f"the data has {len(ds.classes)} classes, the model {len(info['classes'])}", args.data)
     ds.classes = info['classes']
     out = args.out or Path(args.model).parent
@@ -128,16 +137,19 @@ def _predict(args):
     from volclf.train import load_trained
     from volclf.evaluate import as_probs
     from volclf.data import resize_volume
+    from volclf.pipeline import load_volume
     model, info = load_trained(args.model)
-    shape, rows, ok = tuple(info['input_shape'][:3]), [], []
+    shape, pre, rows, ok = tuple(info['input_shape'][:3]), info['preprocess'], [], []
     for p in args.paths:
         try:
-            a = read_volume(p).array
-            ok.append((p, a if a.shape[:3] == shape else resize_volume(a, shape)))
+            if pre.shape is not None: ok.append((p, load_volume(p, pre)))     # exactly the training pipeline's function
+            else:
+                a = read_volume(p).array
+                ok.append((p, pre((a if a.shape[:3] == shape else resize_volume(a, shape))[None])[0]))
         except VolclfError as e:
             print(f"volclf: skipped {e}", file=sys.stderr); rows.append(dict(path=p, error=str(e)))
     if ok:
-        probs = as_probs(model.predict(info['preprocess'](np.stack([a for _, a in ok])), verbose=0))
+        probs = as_probs(model.predict(np.stack([a for _, a in ok]), verbose=0))
         rows += [dict(path=p, prediction=info['classes'][int(pr.argmax())], **{f"p_{c}": f"{v:.6f}" for c, v in zip(info['classes'], pr)})
                  for (p, _), pr in zip(ok, probs)]
     _write_csv(args.out, rows, ['path', 'prediction'] + [f"p_{c}" for c in info['classes']] + ['error'])

@@ -69,6 +69,7 @@ def train(
     verbose:int|str='auto',              # Keras' progress bar: 'auto', 0, 1 or 2
     callbacks:list|None=None,            # more Keras callbacks
     info:dict|None=None,                 # more facts to record in volclf.json (e.g. the data's spec)
+    cache:str|Path|None=None,            # a folder for preprocessed volumes, for data streamed from files
 ) -> TrainResult:
     "Fit `model` on `data`, keep the best epoch, and write the run directory `out`."
     keras.utils.set_random_seed(seed)
@@ -76,8 +77,8 @@ def train(
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     save_run_info(out, model, data.classes, preprocess, seed=seed, **(info or {}))
     t = time.perf_counter()
-    h = model.fit(to_tf(fit_ds, batch_size, shuffle=True, seed=seed, preprocess=preprocess), epochs=epochs,
-                  validation_data=to_tf(val_ds, batch_size, preprocess=preprocess),
+    h = model.fit(to_tf(fit_ds, batch_size, shuffle=True, seed=seed, preprocess=preprocess, cache=cache), epochs=epochs,
+                  validation_data=to_tf(val_ds, batch_size, preprocess=preprocess, cache=cache),
                   callbacks=_callbacks(out, callbacks), verbose=verbose, shuffle=False)  # shuffled by to_tf
     best, _ = load_trained(out/'model.keras')
     return TrainResult(best, {k: [float(v) for v in vs] for k, vs in h.history.items()}, out, time.perf_counter() - t)
