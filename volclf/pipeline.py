@@ -59,7 +59,7 @@ def to_tf(
     shuffle:bool=False,                 # reshuffle every epoch (for training)
     seed:int=0,                         # shuffle order
     preprocess:Preprocess=Preprocess(), # how stored voxels become model input
-    cache:str|Path|None=None,           # a folder for preprocessed volumes (files on disk only)
+    cache:str|Path|None=None,           # files on disk: a folder for preprocessed volumes, or "memory"
     parallel:int=2,                     # files read at once (bounded, so memory is)
     deterministic:bool=True,            # the same order for the same seed, whatever the timing
 ) -> tf.data.Dataset:                   # yields (float32 (B, D, H, W, C), int64 (B,))
@@ -72,7 +72,12 @@ def to_tf(
         def prep(v, y): return preprocess.tf(v), y
         d = d.batch(batch_size).map(prep)
     else:
-        d, load, parallel = _from_files(ds, preprocess, cache, parallel)
-        if shuffle: d = d.shuffle(len(ds), seed=seed, reshuffle_each_iteration=True)   # paths: a few bytes each
-        d = d.map(load, num_parallel_calls=parallel, deterministic=deterministic).batch(batch_size)
+        in_memory = str(cache) == 'memory'
+        d, load, parallel = _from_files(ds, preprocess, None if in_memory else cache, parallel)
+        if shuffle and not in_memory: d = d.shuffle(len(ds), seed=seed, reshuffle_each_iteration=True)   # paths: bytes each
+        d = d.map(load, num_parallel_calls=parallel, deterministic=deterministic)
+        if in_memory:                       # volumes kept after the first epoch, so shuffle them (all are held anyway)
+            d = d.cache()
+            if shuffle: d = d.shuffle(len(ds), seed=seed, reshuffle_each_iteration=True)
+        d = d.batch(batch_size)
     return d.prefetch(2).with_options(_options(deterministic))
