@@ -15,6 +15,7 @@ Prints volumes per second for each and the ratio; the last line is the figure.
 import argparse, json, os, platform, sys, time
 from pathlib import Path
 import numpy as np
+from _report import report
 
 def ct_like(n, rng):
     "Body-like int16 CT, C-contiguous as loaded: air outside an ellipse of soft tissue with bone, plus noise."
@@ -52,15 +53,10 @@ def main():
     t_vol = time.perf_counter() - t
     ref_rate, vol_rate = n / t_ref, 4 * reps / t_vol
     diff = float(np.abs(out[0, ..., 0] - ref[0]).mean())
-    result = dict(p='P2', ratio=round(vol_rate / ref_rate, 2), volclf_vol_s=round(vol_rate, 2), keras_io_vol_s=round(ref_rate, 3),
-                  mean_abs_diff=round(diff, 4), shape_in=[512, 512, 64], shape_out=[128, 128, 64], cores=os.cpu_count(),
-                  cpu=platform.processor() or platform.machine(), gpu=bool(tf.config.list_physical_devices('GPU')),
-                  command=' '.join(['python', 'bench/p2_preprocess.py'] + sys.argv[1:]))
-    if not a.quick:
-        out_dir = Path(__file__).resolve().parent/'results'; out_dir.mkdir(exist_ok=True)
-        (out_dir/'p2_preprocess.json').write_text(json.dumps(result, indent=1))
-    print(json.dumps(result))
-    print(f"P2 {result['ratio']}x | volclf {vol_rate:.1f} vol/s, keras-io scipy {ref_rate:.2f} vol/s, 512x512x64 int16 -> 128x128x64 windowed, "
-          f"mean |diff| {diff:.3f}, {os.cpu_count()} cores{', GPU' if result['gpu'] else ''}")
+    ratio = vol_rate / ref_rate
+    report(dict(p='P2', ratio=round(ratio, 2), volclf_vol_s=round(vol_rate, 2), keras_io_vol_s=round(ref_rate, 3),
+                mean_abs_diff=round(diff, 4), shape_in=[512, 512, 64], shape_out=[128, 128, 64]),
+           f"P2 {ratio:.1f}x | volclf {vol_rate:.1f} vol/s, keras-io scipy {ref_rate:.2f} vol/s, 512x512x64 int16 -> 128x128x64 windowed, "
+           f"mean |diff| {diff:.3f}", a.quick)
 
 if __name__ == '__main__': main()

@@ -13,6 +13,7 @@ Both pipelines use `num_parallel_calls=AUTOTUNE`. Prints volumes per second; the
 import argparse, json, os, platform, sys, time
 from pathlib import Path
 import numpy as np
+from _report import report
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -42,16 +43,9 @@ def main():
         for _ in range(count // 4): next(it)
         rates[name] = (count // 4) * 4 / (time.perf_counter() - t)
         print(f"{name}: {rates[name]:.2f} vol/s", flush=True)
-    result = dict(p='P3', ratio=round(rates['volclf_1_plane'] / rates['keras_io'], 2),
-                  ratio_3_planes=round(rates['volclf_3_planes'] / rates['keras_io'], 2), size=size,
-                  **{k: round(v, 2) for k, v in rates.items()}, cores=os.cpu_count(), cpu=platform.processor() or platform.machine(),
-                  gpu=bool(tf.config.list_physical_devices('GPU')), command=' '.join(['python', 'bench/p3_augment.py'] + sys.argv[1:]))
-    if not a.quick:
-        d = Path(__file__).resolve().parent/'results'; d.mkdir(exist_ok=True)
-        (d/'p3_augment.json').write_text(json.dumps(result, indent=1))
-    print(json.dumps(result))
-    print(f"P3 {result['ratio']}x | volclf 1 plane {rates['volclf_1_plane']:.1f} vol/s, 3 planes {rates['volclf_3_planes']:.1f} vol/s "
-          f"({result['ratio_3_planes']}x), keras-io scipy rotate {rates['keras_io']:.2f} vol/s, {size}^3, {os.cpu_count()} cores"
-          f"{', GPU' if result['gpu'] else ''}")
+    r1, r3 = rates['volclf_1_plane'] / rates['keras_io'], rates['volclf_3_planes'] / rates['keras_io']
+    report(dict(p='P3', ratio=round(r1, 2), ratio_3_planes=round(r3, 2), size=size, **{k: round(v, 2) for k, v in rates.items()}),
+           f"P3 {r1:.2f}x | volclf 1 plane {rates['volclf_1_plane']:.1f} vol/s, 3 planes {rates['volclf_3_planes']:.1f} vol/s "
+           f"({r3:.2f}x), keras-io scipy rotate {rates['keras_io']:.2f} vol/s, {size}^3", a.quick)
 
 if __name__ == '__main__': main()

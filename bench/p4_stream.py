@@ -11,6 +11,7 @@ and records the process's peak resident memory (`ru_maxrss`). Held in memory, 4N
 import argparse, json, os, platform, resource, subprocess, sys, tempfile, time
 from pathlib import Path
 import numpy as np
+from _report import report
 
 def run(folder, n, size):
     "Child process: stream `n` files once; print peak RSS (MiB) and seconds."
@@ -47,14 +48,9 @@ def main():
         res[k] = json.loads(out.stdout.strip().splitlines()[-1]); print(json.dumps(res[k]), flush=True)
     ratio = res[4 * n]['peak_mib'] / res[n]['peak_mib']
     held = 4 * n * size**3 * 4 / 2**20
-    result = dict(p='P4', ratio=round(ratio, 3), n=n, size=size, peak_n_mib=round(res[n]['peak_mib'], 1),
-                  peak_4n_mib=round(res[4 * n]['peak_mib'], 1), in_memory_4n_mib=round(held, 1), cores=os.cpu_count(),
-                  cpu=platform.processor() or platform.machine(), command=' '.join(['python', 'bench/p4_stream.py'] + sys.argv[1:]))
-    if not a.quick:
-        d = Path(__file__).resolve().parent/'results'; d.mkdir(exist_ok=True)
-        (d/'p4_stream.json').write_text(json.dumps(result, indent=1))
-    print(json.dumps(result))
-    print(f"P4 {ratio:.3f} ratio | peak RSS {res[n]['peak_mib']:.0f} MiB for {n} volumes, {res[4 * n]['peak_mib']:.0f} MiB for {4 * n} "
-          f"({size}^3 int16 NIfTI; {held:.0f} MiB if the 4N were held preprocessed), {os.cpu_count()} cores")
+    report(dict(p='P4', ratio=round(ratio, 3), n=n, size=size, peak_n_mib=round(res[n]['peak_mib'], 1),
+                peak_4n_mib=round(res[4 * n]['peak_mib'], 1), in_memory_4n_mib=round(held, 1)),
+           f"P4 {ratio:.3f} ratio | peak RSS {res[n]['peak_mib']:.0f} MiB for {n} volumes, {res[4 * n]['peak_mib']:.0f} MiB for {4 * n} "
+           f"({size}^3 int16 NIfTI; {held:.0f} MiB if the 4N were held preprocessed)", a.quick)
 
 if __name__ == '__main__': main()

@@ -1,0 +1,17 @@
+"What every benchmark adds to its figures: the hardware, the command, and a results file for full runs."
+import json, os, platform, sys
+from pathlib import Path
+
+def report(result:dict, line:str, quick:bool=False) -> dict:
+    "Add hardware and command to `result`, save it as bench/results/<script>.json unless `quick`, print it and `line` last."
+    script = Path(sys.argv[0]).name
+    gpu = False
+    if 'tensorflow' in sys.modules: gpu = bool(sys.modules['tensorflow'].config.list_physical_devices('GPU'))
+    result = dict(result, cores=os.cpu_count(), cpu=platform.processor() or platform.machine(), gpu=gpu,
+                  command=' '.join(['python', f'bench/{script}'] + sys.argv[1:]))
+    if not quick:
+        d = Path(__file__).resolve().parent/'results'; d.mkdir(exist_ok=True)
+        (d/script.replace('.py', '.json')).write_text(json.dumps(result, indent=1))
+    print(json.dumps(result))
+    print(line + f", {os.cpu_count()} cores" + (", GPU" if gpu else ""))
+    return result
