@@ -24,6 +24,7 @@ def _common(p, epochs, shape):
     p.add_argument('--batch-size', type=int, default=DEMO['batch_size'], help="(default: %(default)s)")
     p.add_argument('--seed', type=int, default=0, help="seeds data, split, weights and shuffling (default: %(default)s)")
     p.add_argument('--n', type=int, default=DEMO['n'], help="volumes of synthetic data (default: %(default)s)")
+    p.add_argument('--augment', action='store_true', help="flip, rotate, scale and vary the intensity of training batches (default_augment)")
     p.add_argument('--precision', default='auto', choices=['auto', 'float32', 'mixed_bfloat16', 'mixed_float16'],
                    help="compute dtype; auto picks bfloat16 where the hardware has it (default: %(default)s)")
 
@@ -96,9 +97,11 @@ def _fit(args, spec:str):
     except ValueError as e:   # e.g. depth-1 slices through 3×3×3 'valid' convolutions
         if isinstance(e, VolclfError): raise
         raise VolclfError(f"the {args.model} model cannot take volumes of {'×'.join(map(str, shape[:3]))} ({str(e).splitlines()[0][:150]})", spec) from None
+    from volclf.augment import default_augment
     res = train(model, fit_part, args.out, args.epochs, args.batch_size, val=val, preprocess=pre, seed=args.seed, cache=getattr(args, 'cache', None),
+                augment=default_augment(args.seed) if args.augment else None,
                 verbose=1 if sys.stdout.isatty() else 2,   # progress bars in a terminal, a line per epoch in logs
-                info=dict(data=data, precision=dtype))
+                info=dict(data=data, precision=dtype, augment=bool(args.augment)))
     m = evaluate(res.model, test_part, pre, out=args.out)
     plot_history(res.history).savefig(Path(args.out)/'history.png', dpi=100)
     _report(m, args.out, res.seconds)

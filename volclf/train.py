@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
 import keras
+import tensorflow as tf
 from . import __version__
 from .io import VolclfError
 from .data import VolumeDataset, split
@@ -70,6 +71,7 @@ def train(
     callbacks:list|None=None,            # more Keras callbacks
     info:dict|None=None,                 # more facts to record in volclf.json (e.g. the data's spec)
     cache:str|Path|None=None,            # a folder for preprocessed volumes, for data streamed from files
+    augment=None,                        # a Keras layer applied to training batches only (e.g. `volclf.augment.default_augment`)
 ) -> TrainResult:
     "Fit `model` on `data`, keep the best epoch, and write the run directory `out`."
     keras.utils.set_random_seed(seed)
@@ -77,7 +79,12 @@ def train(
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     save_run_info(out, model, data.classes, preprocess, seed=seed, **(info or {}))
     t = time.perf_counter()
-    h = model.fit(to_tf(fit_ds, batch_size, shuffle=True, seed=seed, preprocess=preprocess, cache=cache), epochs=epochs,
+    fit_tf = to_tf(fit_ds, batch_size, shuffle=True, seed=seed, preprocess=preprocess, cache=cache)
+    if augment is not None:
+        @tf.autograph.experimental.do_not_convert
+        def aug(x, y): return augment(x, training=True), y
+        fit_tf = fit_tf.map(aug)             # in order: the layers' random state then advances the same way every run
+    h = model.fit(fit_tf, epochs=epochs,
                   validation_data=to_tf(val_ds, batch_size, preprocess=preprocess, cache=cache),
                   callbacks=_callbacks(out, callbacks), verbose=verbose, shuffle=False)  # shuffled by to_tf
     best, _ = load_trained(out/'model.keras')
