@@ -11,9 +11,10 @@ the readers interleaved; the figure is the ratio of the summed median times (the
 
     python bench/io_overhead.py [--quick]
 """
-import argparse, json, platform, sys, tempfile, time, os, warnings
+import argparse, json, tempfile, time, warnings
 from pathlib import Path
 import numpy as np
+from _report import report
 
 def median_times(fs, repeat):
     "Median seconds of each function in `fs`, calls interleaved so drifts in machine load hit all alike."
@@ -68,13 +69,9 @@ def main():
         r = [x for x in rows if x['kind'] == kind.split('_')[0]]
         summary[kind] = sum(x['volclf_ms'] for x in r) / sum(x[key] for x in r)
     worst = max(summary['nifti'], summary['dicom'])
-    result = dict(command=' '.join(['python', 'bench/io_overhead.py'] + sys.argv[1:]), cpu=platform.processor() or platform.machine(),
-                  cores=os.cpu_count(), repeat=repeat, rows=rows, overhead={k: round(v - 1, 4) for k, v in summary.items()})
-    if not a.quick:
-        (root/'bench'/'results').mkdir(parents=True, exist_ok=True)
-        (root/'bench'/'results'/'io_overhead.json').write_text(json.dumps(result, indent=1))
-    print(f"IO {worst:.3f}x | read_volume over raw library, summed medians: NIfTI {summary['nifti']:.3f}x ({len(nifti)} files), "
-          f"DICOM {summary['dicom']:.3f}x over bare pydicom and {summary['dicom_sorted_rescaled']:.3f}x over sorted+rescaled "
-          f"({len(dicom)} series), {repeat} repeats, {os.cpu_count()} cores")
+    report(dict(p='IO', ratio=round(worst, 3), repeat=repeat, rows=rows, overhead={k: round(v - 1, 4) for k, v in summary.items()}),
+           f"IO {worst:.3f}x | read_volume over raw library, summed medians: NIfTI {summary['nifti']:.3f}x ({len(nifti)} files), "
+           f"DICOM {summary['dicom']:.3f}x over bare pydicom and {summary['dicom_sorted_rescaled']:.3f}x over sorted+rescaled "
+           f"({len(dicom)} series), {repeat} repeats", a.quick)
 
 if __name__ == '__main__': main()

@@ -12,8 +12,7 @@ Prints volumes per second for each and the ratio; the last line is the figure.
 
     python bench/p2_preprocess.py [--quick] [--n N]
 """
-import argparse, json, os, platform, sys, time
-from pathlib import Path
+import argparse, time
 import numpy as np
 from _report import report
 

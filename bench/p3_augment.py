@@ -10,8 +10,7 @@ Both pipelines use `num_parallel_calls=AUTOTUNE`. Prints volumes per second; the
 
     python bench/p3_augment.py [--quick]
 """
-import argparse, json, os, platform, sys, time
-from pathlib import Path
+import argparse, time
 import numpy as np
 from _report import report
 

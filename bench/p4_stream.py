@@ -8,14 +8,13 @@ and records the process's peak resident memory (`ru_maxrss`). Held in memory, 4N
 
     python bench/p4_stream.py [--quick] [--n N]
 """
-import argparse, json, os, platform, resource, subprocess, sys, tempfile, time
+import argparse, json, resource, subprocess, sys, tempfile, time
 from pathlib import Path
 import numpy as np
 from _report import report
 
 def run(folder, n, size):
     "Child process: stream `n` files once; print peak RSS (MiB) and seconds."
-    import tensorflow as tf
     from volclf.data import from_files
     from volclf.preprocess import Preprocess
     from volclf.pipeline import to_tf

@@ -10,13 +10,13 @@ is not charged to the reader). Crashing and slow inputs are saved under `--out` 
     python tools/fuzz_readers.py                  # 10,000 inputs per reader
     python tools/fuzz_readers.py -n 500 nifti     # a quick look at one reader
 """
-import argparse, gc, io, json, logging, os, sys, tempfile, time, traceback, warnings
+import argparse, gc, io, json, logging, sys, tempfile, time, traceback, warnings
 from pathlib import Path
 import numpy as np
 
 def seeds(tmp:Path) -> dict:
     "reader name -> (file suffix, [valid seed files as bytes])"
-    import nibabel as nib, pydicom
+    import nibabel as nib
     from volclf.io import write_dicom_slice, write_figshare_mat, write_binvox
     rng = np.random.default_rng(0)
     def npy(a):

@@ -5,7 +5,6 @@
 # %% ../nbs/03_augment.ipynb #3d4e5f60
 from __future__ import annotations
 import math
-import numpy as np
 import tensorflow as tf
 import keras
 
@@ -48,15 +47,19 @@ def rot90(v, k, plane:tuple):
     return tf.switch_case(tf.cast(k, tf.int32) % 4, [lambda: v, lambda: tf.transpose(tf.reverse(v, [b]), swap),
                                                      lambda: tf.reverse(v, [a, b]), lambda: tf.reverse(tf.transpose(v, swap), [b])])
 
+def _square_planes(x) -> list:
+    "The planes of batch `x` (N, D, H, W, C) whose two sides have the same length."
+    return [(a, b) for a, b in ((0, 1), (0, 2), (1, 2)) if x.shape[1 + a] == x.shape[1 + b]]
+
 class RandomRot90(Augment3D):
     "Turn each volume by k·90°, k uniform in 0..3, in a random plane with equal sides."
     def params(self, n, x):
-        s = x.shape[1:4]
-        self.planes = [pl for pl in ((0, 1), (0, 2), (1, 2)) if s[pl[0]] == s[pl[1]]] or [(0, 1)]
-        return tf.stack([tf.cast(self.uniform([n], 0, 4), tf.int32), tf.cast(self.uniform([n], 0, len(self.planes)), tf.int32)], 1)
+        k, plane = self.uniform([n], 0, 4), self.uniform([n], 0, max(len(_square_planes(x)), 1))
+        return tf.cast(tf.stack([k, plane], 1), tf.int32)
     def apply(self, x, kp):
-        if not any(x.shape[1 + a] == x.shape[1 + b] for a, b in ((0, 1), (0, 2), (1, 2))): return x
-        turn = lambda a: tf.switch_case(a[1][1], [lambda pl=pl: rot90(a[0], a[1][0], pl) for pl in self.planes])
+        planes = _square_planes(x)
+        if not planes: return x
+        turn = lambda a: tf.switch_case(a[1][1], [lambda pl=pl: rot90(a[0], a[1][0], pl) for pl in planes])
         return tf.map_fn(turn, (x, kp), fn_output_signature=x.dtype)
 
 # %% ../nbs/03_augment.ipynb #c6d7e8f9

@@ -15,7 +15,7 @@ from .io import VolclfError, load_npy, check_volume, read_volume, inspect, read_
 # %% auto #0
 __all__ = ['BRAIN_R', 'TUMORS', 'PHANTOM_CLASSES', 'MEDMNIST_CLASSES', 'MODELNET10_CLASSES', 'VolumeDataset', 'smooth_noise',
            'synthetic_tumors', 'check_no_leak', 'split', 'with_test_split', 'from_arrays', 'load_seed_arrays',
-           'from_medmnist', 'from_modelnet', 'from_files', 'from_folder', 'from_csv', 'from_figshare', 'resize_volume',
+           'from_medmnist', 'from_modelnet', 'from_files', 'from_folder', 'from_csv', 'resize_volume', 'from_figshare',
            'load_spec']
 
 # %% ../nbs/01_data.ipynb #89626c51
@@ -466,11 +466,13 @@ def from_csv(
                       on_error, path.stem, skipped, [f"{path}: row {r['row']}" for r, _ in keep])
 
 # %% ../nbs/01_data.ipynb #2f5c8e0a
-def _resize2d(a:np.ndarray, size:int, order:int) -> np.ndarray:
-    "A 2D image resized to `size`×`size` (order 1 bilinear, 0 nearest), keeping its dtype."
+def resize_volume(a:np.ndarray, shape:tuple, order:int=1) -> np.ndarray:
+    "`a` resized to `shape` (spatial axes; a trailing channel is kept), trilinear (order 1) or nearest (0)."
     from scipy import ndimage
-    if a.shape == (size, size): return a
-    out = ndimage.zoom(a.astype(np.float32), (size / a.shape[0], size / a.shape[1]), order=order, grid_mode=True, mode='nearest')
+    shape = tuple(int(s) for s in shape)
+    if a.shape[:3] == shape: return a
+    zoom = [t / s for t, s in zip(shape, a.shape[:3])] + [1] * (a.ndim - 3)
+    out = ndimage.zoom(a.astype(np.float32), zoom, order=order, grid_mode=True, mode='nearest')
     return (np.round(out) if a.dtype.kind in 'iub' else out).astype(a.dtype)
 
 def _mat_number(p:Path):
@@ -493,7 +495,9 @@ def from_figshare(
     skipped, items = [], []
     for f in files:
         s = _attempt(lambda: read_figshare_mat(f), on_error, skipped, f)
-        if s: items.append((f, s['label'], s['pid'], _resize2d(s['image'], size, 1), _resize2d(s['mask'], size, 0)))
+        if s:
+            fit = lambda a, order: resize_volume(a[None], (1, size, size), order)[0]    # a slice is a depth-1 volume
+            items.append((f, s['label'], s['pid'], fit(s['image'], 1), fit(s['mask'], 0)))
     if not items: raise VolclfError(f"no readable .mat files ({skipped[0][1]})", folder)
     if skipped: warnings.warn(f"{folder}: skipped {len(skipped)} files, e.g. {skipped[0][1]}")
     if by == 'slice':
@@ -518,16 +522,6 @@ def _stack_patients(items:list, depth:int|None, folder:Path, skipped:list) -> Vo
                          masks=np.stack([stack(per[p], 4) for p in pids]), meta=dict(n_slices=np.array([len(per[p]) for p in pids])),
                          name=folder.name, skipped=skipped)
 
-# %% ../nbs/01_data.ipynb #5b1d7e9a
-def resize_volume(a:np.ndarray, shape:tuple, order:int=1) -> np.ndarray:
-    "`a` resized to `shape` (spatial axes; a trailing channel is kept), trilinear (order 1) or nearest (0)."
-    from scipy import ndimage
-    shape = tuple(int(s) for s in shape)
-    if a.shape[:3] == shape: return a
-    zoom = [t / s for t, s in zip(shape, a.shape[:3])] + [1] * (a.ndim - 3)
-    out = ndimage.zoom(a.astype(np.float32), zoom, order=order, grid_mode=True, mode='nearest')
-    return (np.round(out) if a.dtype.kind in 'iub' else out).astype(a.dtype)
-
 # %% ../nbs/01_data.ipynb #0d6f3a8e
 @patch
 def load(
@@ -547,7 +541,7 @@ def load(
     sub = self[np.array(keep)]
     meta = {k: v for k, v in sub.meta.items() if k != 'shape'}
     if shape is not None and 'spacing' in meta: meta['spacing'] = meta['spacing'] * sub.meta['shape'] / np.array(shape)
-    masks = None if sub.masks is None else np.stack([resize_volume(m.astype(np.uint8), shape, 0).astype(bool) if shape else m for m in sub.masks])
+    masks = None if sub.masks is None else np.stack([resize_volume(m, shape, 0) if shape else m for m in sub.masks])
     return replace(sub, x=_compact(np.stack(vols)), masks=masks, meta=meta, skipped=skipped)
 
 # %% ../nbs/01_data.ipynb #3e5acec3

@@ -194,8 +194,7 @@ def _nifti(path:Path):
 # %% ../nbs/00_io.ipynb #2c4fd8e6
 def _frame_index(shape:tuple, frame:int|None, path) -> tuple:
     "The index that takes 3D voxels out of a NIfTI of `shape`."
-    extra = [s for s in shape[3:]]
-    if all(s == 1 for s in extra): return (slice(None),) * 3 + (0,) * len(extra)
+    if all(s == 1 for s in shape[3:]): return (slice(None),) * 3 + (0,) * len(shape[3:])
     if len(shape) > 4: raise VolclfError(f"a {len(shape)}D image of shape {shape}; volclf reads 3D volumes", path)
     if frame is None:
         raise VolclfError(f"a 4D series of {shape[3]} frames ({'×'.join(map(str, shape))}); "
@@ -395,7 +394,6 @@ def write_dicom_slice(
     syntax:str|None=None,             # a compressed transfer syntax UID pydicom can encode (e.g. RLE Lossless)
 ):
     "Write one CT slice as a DICOM file (test fixtures and examples)."
-    import pydicom
     from pydicom.dataset import Dataset, FileMetaDataset
     from pydicom.uid import ExplicitVRLittleEndian, CTImageStorage, generate_uid
     ds, ds.file_meta = Dataset(), FileMetaDataset()

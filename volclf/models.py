@@ -4,7 +4,6 @@
 
 # %% ../nbs/05_models.ipynb #aa8520c8
 from __future__ import annotations
-import os, platform
 from pathlib import Path
 import keras
 from keras import layers

@@ -38,8 +38,8 @@ def _options(deterministic:bool) -> tf.data.Options:
     o.experimental_distribute.auto_shard_policy = tf.data.experimental.AutoShardPolicy.DATA
     return o
 
-def _from_files(ds:VolumeDataset, preprocess:Preprocess, cache, parallel:int) -> tf.data.Dataset:
-    "(preprocessed volume, label) pairs read from `ds`'s files."
+def _from_files(ds:VolumeDataset, preprocess:Preprocess, cache) -> tuple:
+    "`(paths and labels, the map that reads and preprocesses one file)` for `ds`'s files."
     shapes = {tuple(s) for s in ds.meta.get('shape', [])}
     if preprocess.shape is None and len(shapes) > 1:
         raise VolclfError(f"{ds.name}: volumes have {len(shapes)} different shapes; give the Preprocess a shape= (--shape D H W)")
@@ -50,7 +50,7 @@ def _from_files(ds:VolumeDataset, preprocess:Preprocess, cache, parallel:int) ->
     def load(path, y):
         out = tf.numpy_function(read, [path], tf.float32)
         out.set_shape([*shape, None]); return out, y
-    return tf.data.Dataset.from_tensor_slices((ds.x.astype(str), ds.y)), load, parallel
+    return tf.data.Dataset.from_tensor_slices((ds.x.astype(str), ds.y)), load
 
 # %% ../nbs/04_pipeline.ipynb #8c9d0e1f
 def to_tf(
@@ -73,7 +73,7 @@ def to_tf(
         d = d.batch(batch_size).map(prep)
     else:
         in_memory = str(cache) == 'memory'
-        d, load, parallel = _from_files(ds, preprocess, None if in_memory else cache, parallel)
+        d, load = _from_files(ds, preprocess, None if in_memory else cache)
         if shuffle and not in_memory: d = d.shuffle(len(ds), seed=seed, reshuffle_each_iteration=True)   # paths: bytes each
         d = d.map(load, num_parallel_calls=parallel, deterministic=deterministic)
         if in_memory:                       # volumes kept after the first epoch, so shuffle them (all are held anyway)

@@ -104,7 +104,8 @@ def crop_or_pad(x, shape:tuple) -> tf.Tensor:
         start = tf.maximum(size - n, 0) // 2
         x = tf.gather(x, tf.range(start, start + tf.minimum(size, n)), axis=axis)
         extra = tf.maximum(n - size, 0)
-        pads = tf.tensor_scatter_nd_update(tf.zeros([tf.rank(x), 2], tf.int32), [[tf.rank(x) + axis, 0], [tf.rank(x) + axis, 1]], [extra // 2, extra - extra // 2])
+        pads = [[0, 0]] * x.shape.rank
+        pads[axis] = [extra // 2, extra - extra // 2]
         x = tf.pad(x, pads, constant_values=tf.reduce_min(x))
     return x
 
