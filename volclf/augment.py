@@ -63,19 +63,37 @@ class RandomRot90(Augment3D):
         return tf.map_fn(turn, (x, kp), fn_output_signature=x.dtype)
 
 # %% ../nbs/03_augment.ipynb #c6d7e8f9
-_PLANES = {0: (0, 1, 2, 3, 4), 1: (0, 2, 1, 3, 4), 2: (0, 3, 1, 2, 4)}   # plane about axis k → slices on axis 1
+_PLANES = {0: (0, 2, 3, 1, 4), 1: (0, 1, 3, 2, 4), 2: (0, 1, 2, 3, 4)}   # about axis k: plane on axes 1, 2; axis k next to C
+_UNDO = {0: (0, 3, 1, 2, 4), 1: (0, 1, 3, 2, 4), 2: (0, 1, 2, 3, 4)}     # the inverse permutations
+
+def _bilinear_taps(inverse, rows, cols):
+    "Flat (row·cols + col) indices (N, rows, cols, 4) of the four neighbours of each output pixel, and their weights."
+    r, c = tf.meshgrid(tf.range(rows, dtype=tf.float32), tf.range(cols, dtype=tf.float32), indexing='ij')
+    m = inverse[:, None, None]
+    sc = tf.clip_by_value(m[..., 0, 0] * c + m[..., 0, 1] * r + m[..., 0, 2], 0., tf.cast(cols - 1, tf.float32))
+    sr = tf.clip_by_value(m[..., 1, 0] * c + m[..., 1, 1] * r + m[..., 1, 2], 0., tf.cast(rows - 1, tf.float32))
+    r0, c0 = tf.floor(sr), tf.floor(sc)
+    fr, fc = sr - r0, sc - c0
+    r0, c0 = tf.cast(r0, tf.int32), tf.cast(c0, tf.int32)
+    r1, c1 = tf.minimum(r0 + 1, rows - 1), tf.minimum(c0 + 1, cols - 1)
+    idx = tf.stack([r0 * cols + c0, r0 * cols + c1, r1 * cols + c0, r1 * cols + c1], -1)
+    w = tf.stack([(1 - fr) * (1 - fc), (1 - fr) * fc, fr * (1 - fc), fr * fc], -1)
+    return idx, w
 
 def plane_transform(x, axis:int, inverse:tf.Tensor) -> tf.Tensor:
     "Transform every slice of `x` (N, D, H, W, C) across `axis` by the per-volume 2D affine `inverse` (N, 2, 3): output → input (col, row)."
-    perm = _PLANES[axis]
-    v = tf.transpose(x, perm)
+    x = tf.convert_to_tensor(x)
+    if not x.dtype.is_floating: x = tf.cast(x, tf.float32)
+    v = tf.transpose(x, _PLANES[axis]) if axis != 2 else x
     s = tf.shape(v)
-    imgs = tf.reshape(v, [s[0] * s[1], s[2], s[3], s[4]])
-    t = tf.concat([tf.reshape(inverse, [-1, 6]), tf.zeros([tf.shape(inverse)[0], 2])], 1)
-    t = tf.repeat(t, s[1], axis=0)
-    out = tf.raw_ops.ImageProjectiveTransformV3(images=imgs, transforms=t, output_shape=s[2:4], fill_value=0.,
-                                                interpolation='BILINEAR', fill_mode='NEAREST')
-    return tf.transpose(tf.reshape(out, s), perm)        # each of these permutations is its own inverse
+    n, rows, cols = s[0], s[1], s[2]
+    idx, w = _bilinear_taps(inverse, rows, cols)
+    idx += tf.reshape(tf.range(n) * rows * cols, [-1, 1, 1, 1])                  # into the batch, flattened
+    w = tf.cast(w, x.dtype)
+    flat = tf.reshape(v, [n * rows * cols, -1])                                 # one row = a column of voxels
+    out = tf.add_n([tf.gather(flat, idx[..., j]) * w[..., j:j + 1] for j in range(4)])
+    out = tf.reshape(out, s)
+    return tf.transpose(out, _UNDO[axis]) if axis != 2 else out
 
 # %% ../nbs/03_augment.ipynb #d7e8f9a0
 def _inverse_2d(angle, scale_r, scale_c, shear, shift_r, shift_c, rows, cols) -> tf.Tensor:
