@@ -15,18 +15,51 @@ __all__ = ['DEMO', 'COMMANDS', 'parser', 'main']
 # %% ../nbs/10_cli.ipynb #6a6c4bf0
 DEMO = dict(n=1200, shape=(32, 32, 32), epochs=20, batch_size=16, model='seed')
 
-def _common(p, epochs, shape):
-    p.add_argument('--model', default=DEMO['model'], help="model name (default: %(default)s)")
+_TRAINING = [  # flag, config field, type, help — each overrides the same field of --config
+    ('--model', 'model', str, "model name: seed, ct, voxnet, resnet10, resnet18, resnet34, densenet121 (default: seed)"),
+    ('--epochs', 'epochs', int, "(default: 20)"),
+    ('--batch-size', 'batch_size', str, "a number, or auto: the largest that fits --memory-gb (default: 16)"),
+    ('--seed', 'seed', int, "seeds data, split, weights and shuffling (default: 0)"),
+    ('--optimizer', 'optimizer', str, "adam, adamw or sgd (default: adam)"),
+    ('--lr', 'lr', float, "peak learning rate (default: 0.001)"),
+    ('--weight-decay', 'weight_decay', float, "(default: 0)"),
+    ('--schedule', 'schedule', str, "constant, cosine (with --warmup-epochs) or plateau (default: constant)"),
+    ('--warmup-epochs', 'warmup_epochs', int, "(default: 0)"),
+    ('--patience', 'patience', int, "stop after this many epochs without a better validation loss (default: never)"),
+    ('--loss', 'loss', str, "crossentropy or focal (default: crossentropy)"),
+    ('--label-smoothing', 'label_smoothing', float, "(default: 0)"),
+    ('--class-weight', 'class_weight', str, "balanced: weight classes by inverse frequency (default: none)"),
+    ('--precision', 'precision', str, "auto, float32, mixed_bfloat16 or mixed_float16; auto picks bfloat16 where the hardware has it"),
+    ('--strategy', 'strategy', str, "none, mirrored (every GPU here) or multiworker (the hosts in TF_CONFIG) (default: none)"),
+    ('--memory-gb', 'memory_gb', float, "memory budget for --batch-size auto (default: 8)"),
+]
+
+def _common(p, shape):
     p.add_argument('--shape', type=int, nargs=3, metavar=('D', 'H', 'W'), default=shape,
                    help="synthetic data: the size generated; real data: every volume is resized to it (default: %(default)s; "
                         "None keeps the native shape when all volumes share one)")
-    p.add_argument('--epochs', type=int, default=epochs, help="(default: %(default)s)")
-    p.add_argument('--batch-size', type=int, default=DEMO['batch_size'], help="(default: %(default)s)")
-    p.add_argument('--seed', type=int, default=0, help="seeds data, split, weights and shuffling (default: %(default)s)")
     p.add_argument('--n', type=int, default=DEMO['n'], help="volumes of synthetic data (default: %(default)s)")
-    p.add_argument('--augment', action='store_true', help="flip, rotate, scale and vary the intensity of training batches (default_augment)")
-    p.add_argument('--precision', default='auto', choices=['auto', 'float32', 'mixed_bfloat16', 'mixed_float16'],
-                   help="compute dtype; auto picks bfloat16 where the hardware has it (default: %(default)s)")
+    p.add_argument('--config', metavar='FILE', help="a training config (JSON or YAML, fields of volclf.train.TrainConfig); flags override it")
+    p.add_argument('--resume', action='store_true', help="continue the run in --out from its last completed epoch")
+    p.add_argument('--seeds', type=int, nargs='+', metavar='SEED', help="train one model per seed (in --out/seed<N>) and report mean ± sd")
+    g = p.add_argument_group('training (each overrides --config)')
+    for flag, _, kind, help in _TRAINING: g.add_argument(flag, type=kind, help=help)
+    g.add_argument('--augment', action='store_true', default=None, help="flip, rotate, scale and vary the intensity of training batches")
+    g.add_argument('--tensorboard', action='store_true', default=None, help="also write TensorBoard logs to --out/tensorboard")
+
+def _config(args):
+    "The training config: --config's file (or the defaults), then each flag given."
+    from volclf.train import TrainConfig
+    cfg = TrainConfig.load(args.config) if args.config else TrainConfig()
+    over = {field: getattr(args, flag[2:].replace('-', '_')) for flag, field, _, _ in _TRAINING}
+    over.update(augment=args.augment, tensorboard=args.tensorboard)
+    over = {k: v for k, v in over.items() if v is not None}
+    if 'batch_size' in over and over['batch_size'] != 'auto':
+        try: over['batch_size'] = int(over['batch_size'])
+        except ValueError: raise VolclfError(f"--batch-size must be a number or auto, got {over['batch_size']!r}") from None
+    if over.get('class_weight') == 'none': over['class_weight'] = None
+    import dataclasses
+    return dataclasses.replace(cfg, **over)
 
 # %% ../nbs/10_cli.ipynb #19ffe498
 def parser() -> argparse.ArgumentParser:
@@ -36,7 +69,7 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest='command', required=True, metavar='COMMAND')
     d = sub.add_parser('demo', help="train and evaluate on the synthetic brain-tumour phantom")
     d.add_argument('--out', default='runs/demo', help="run directory (default: %(default)s)")
-    _common(d, DEMO['epochs'], DEMO['shape'])
+    _common(d, DEMO['shape'])
     t = sub.add_parser('train', help="train a model on a dataset")
     t.add_argument('--data', required=True, metavar='SPEC', help="'synthetic'; a folder of class folders, of figshare .mat files, "
                    "or with X_train.npy...; a CSV manifest (path,label[,group][,split]); a MedMNIST or ModelNet .npz")
@@ -44,7 +77,7 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument('--on-error', default='raise', choices=['raise', 'skip'], help="stop at a bad file, or skip it and say so (default: %(default)s)")
     t.add_argument('--cache', metavar='DIR', help="keep preprocessed volumes here (files on disk): later epochs and runs read them instead")
     t.add_argument('--out', default='runs/train', help="run directory (default: %(default)s)")
-    _common(t, DEMO['epochs'], None)
+    _common(t, None)
     e = sub.add_parser('evaluate', help="evaluate a trained model on a dataset split")
     e.add_argument('--model', required=True, help="DIR/model.keras written by train or demo")
     e.add_argument('--data', required=True, help="data spec, as for train")
@@ -64,7 +97,8 @@ def _data(args, spec:str) -> tuple:
     "The in-memory dataset `spec` names, and the recipe (for volclf.json) that rebuilds it."
     from volclf.data import load_spec
     shape = None if args.shape is None else [int(s) for s in args.shape]
-    data = dict(spec=spec, n=args.n, shape=shape or list(DEMO['shape']), n_classes=3, seed=args.seed, test=0.2,
+    seed = args.seed if args.seed is not None else (args.seeds or [0])[0]
+    data = dict(spec=spec, n=args.n, shape=shape or list(DEMO['shape']), n_classes=3, seed=seed, test=0.2,
                 labels=getattr(args, 'labels', None), on_error=getattr(args, 'on_error', 'raise'))
     ds = load_spec(**data)
     for p, why in ds.skipped: print(f"volclf: skipped {why}", file=sys.stderr)
@@ -76,35 +110,34 @@ def _data(args, spec:str) -> tuple:
     return ds, data
 
 def _fit(args, spec:str):
-    "Train on `spec`'s train split, evaluate on its test split, write the run directory."
+    "Train on `spec`'s train split (once per seed), evaluate on its test split, write the run directory."
     ds, data = _data(args, spec)               # bad data fails here, before TensorFlow loads
+    cfg = _config(args)
     from volclf.preprocess import Preprocess
     dtype = ds.x.dtype if ds.in_memory else ds.volume(0).dtype
     shape = tuple(ds.x.shape[1:4]) if ds.in_memory else tuple(args.shape or ds.meta['shape'][0])
     pre = Preprocess('scale_255' if dtype == 'uint8' else 'minmax', shape=None if ds.in_memory else shape)
-    import keras
-    from volclf.models import get_model, auto_dtype
+    from volclf.models import auto_dtype
     from volclf.train import train
-    from volclf.evaluate import evaluate, plot_history
+    from volclf.evaluate import evaluate, plot_history, summarize_seeds
     fit_part, test_part = ds.part('train'), ds.part('test')
     val = ds.part('val') if 'val' in set(ds.splits) else 0.2
-    dtype = auto_dtype() if args.precision == 'auto' else args.precision
+    precision = auto_dtype() if cfg.precision == 'auto' else cfg.precision
     print(f"volclf: {len(fit_part)} training and {len(test_part)} test volumes of {shape}{'' if ds.in_memory else ' (streamed from files)'}, "
-          f"classes {', '.join(ds.classes)}; {pre.intensity} scaling; model {args.model}, {dtype}", file=sys.stderr)
-    keras.utils.set_random_seed(args.seed)
-    shape = (fit_part.x.shape[1:] + (1,) * (fit_part.x.ndim == 4)) if ds.in_memory else shape + (1,)
-    try: model = get_model(args.model, shape, len(ds.classes), dtype)
-    except ValueError as e:   # e.g. depth-1 slices through 3×3×3 'valid' convolutions
-        if isinstance(e, VolclfError): raise
-        raise VolclfError(f"the {args.model} model cannot take volumes of {'×'.join(map(str, shape[:3]))} ({str(e).splitlines()[0][:150]})", spec) from None
-    from volclf.augment import default_augment
-    res = train(model, fit_part, args.out, args.epochs, args.batch_size, val=val, preprocess=pre, seed=args.seed, cache=getattr(args, 'cache', None),
-                augment=default_augment(args.seed) if args.augment else None,
-                verbose=1 if sys.stdout.isatty() else 2,   # progress bars in a terminal, a line per epoch in logs
-                info=dict(data=data, precision=dtype, augment=bool(args.augment)))
-    m = evaluate(res.model, test_part, pre, out=args.out)
-    plot_history(res.history).savefig(Path(args.out)/'history.png', dpi=100)
-    _report(m, args.out, res.seconds)
+          f"classes {', '.join(ds.classes)}; {pre.intensity} scaling; model {cfg.model}, {precision}", file=sys.stderr)
+    seeds, results = args.seeds or [cfg.seed], []
+    for seed in seeds:
+        out = Path(args.out) if args.seeds is None else Path(args.out)/f'seed{seed}'
+        res = train(cfg.model, fit_part, out, cfg, val=val, preprocess=pre, seed=seed, resume=args.resume, cache=getattr(args, 'cache', None),
+                    verbose=1 if sys.stdout.isatty() else 2,   # progress bars in a terminal, a line per epoch in logs
+                    info=dict(data=data, precision=precision))
+        m = evaluate(res.model, test_part, pre, out=out)
+        plot_history(res.history).savefig(out/'history.png', dpi=100)
+        _report(m, out, res.seconds); results.append(m)
+    if args.seeds is not None:
+        s = summarize_seeds(results, seeds)
+        (Path(args.out)/'seeds.json').write_text(json.dumps(s, indent=2))
+        print(f"over seeds {' '.join(map(str, seeds))}: " + "  ".join(f"{k} {v['mean']:.4f} ± {v['sd']:.4f}" for k, v in s['metrics'].items()))
     return 0
 
 # %% ../nbs/10_cli.ipynb #6b0522ea

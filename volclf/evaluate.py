@@ -13,7 +13,7 @@ from .io import VolclfError
 
 # %% auto #0
 __all__ = ['Metrics', 'as_probs', 'compute_metrics', 'predict_probs', 'evaluate', 'plot_confusion_matrix', 'read_history',
-           'plot_history']
+           'plot_history', 'summarize_seeds']
 
 # %% ../nbs/07_evaluate.ipynb #1eb4d33a
 class Metrics(dict):
@@ -92,7 +92,7 @@ def plot_confusion_matrix(cm, classes:list, ax=None):
 
 # %% ../nbs/07_evaluate.ipynb #cf5735c3
 def read_history(path:str|Path) -> dict:
-    "A Keras `CSVLogger` file as {column: [values]}."
+    "A `history.csv` (as `train` or Keras' `CSVLogger` write it) as {column: [values]}."
     rows = np.genfromtxt(path, delimiter=',', names=True, ndmin=1)
     return {k: rows[k].tolist() for k in rows.dtype.names}
 
@@ -107,3 +107,18 @@ def plot_history(history:dict|str|Path):
         ax.set(xlabel='epoch', title=k); ax.legend(fontsize=8)
     fig.tight_layout()
     return fig
+
+# %% ../nbs/07_evaluate.ipynb #6b7c8d9e
+def summarize_seeds(results:list, seeds:list|None=None) -> dict:
+    "Mean ± sample sd of every scalar metric (and per-class precision/recall/F1) over runs with different seeds."
+    flat = []
+    for r in results:
+        f = {k: r[k] for k in ('accuracy', 'balanced_accuracy', 'auc') if r.get(k) is not None}
+        for c, d in r.get('per_class', {}).items(): f.update({f"{k}_{c}": d[k] for k in ('precision', 'recall', 'f1')})
+        flat.append(f)
+    keys = [k for k in flat[0] if all(k in f for f in flat)]
+    stats = {}
+    for k in keys:
+        v = np.array([f[k] for f in flat], float)
+        stats[k] = dict(mean=float(v.mean()), sd=float(v.std(ddof=1)) if len(v) > 1 else 0., values=v.tolist())
+    return dict(seeds=list(seeds) if seeds is not None else list(range(len(results))), n_runs=len(results), metrics=stats)
