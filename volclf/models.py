@@ -6,13 +6,14 @@
 from __future__ import annotations
 from functools import partial
 from pathlib import Path
+import numpy as np
 import keras
 from keras import layers
 from .io import VolclfError
 
 # %% auto #0
 __all__ = ['MODELS', 'seed_model', 'auto_dtype', 'ct_model', 'voxnet', 'downsample_strides', 'resnet3d', 'densenet3d',
-           'get_model']
+           'get_model', 'count_flops']
 
 # %% ../nbs/05_models.ipynb #799c9506
 def _head(n_classes, dtype):
@@ -175,3 +176,16 @@ def get_model(name:str, input_shape:tuple, n_classes:int, dtype:str|None=None) -
     "Build the compiled model called `name` (one of `MODELS`)."
     if name not in MODELS: raise VolclfError(f"unknown model {name!r}; choose from {', '.join(MODELS)}")
     return MODELS[name](input_shape=tuple(input_shape), n_classes=n_classes, dtype=dtype)
+
+# %% ../nbs/05_models.ipynb #9f1b3d5a
+def count_flops(model:keras.Model) -> int:
+    "Floating-point operations of one forward pass for one input: 2 × the multiply-adds of Conv3D and Dense layers."
+    total = 0
+    for layer in model.layers:
+        if isinstance(layer, layers.Conv3D):
+            k, c_in = int(np.prod(layer.kernel_size)), layer.input.shape[-1] // layer.groups
+            total += 2 * int(np.prod(layer.output.shape[1:])) * k * c_in
+        elif isinstance(layer, layers.Dense):
+            total += 2 * int(np.prod(layer.output.shape[1:-1] or [1])) * layer.input.shape[-1] * layer.units
+        elif isinstance(layer, keras.Model): total += count_flops(layer)
+    return total
