@@ -174,7 +174,7 @@ def _variables(model, augment=None) -> list:
 def save_checkpoint(path:Path, model:keras.Model, state:dict, augment=None):
     "Atomically write every variable of `model`, its optimiser and `augment`, with the loop `state`, to `path` (.npz)."
     vs = _variables(model, augment)
-    arrays = {f'v{i}': np.asarray(keras.ops.convert_to_numpy(v)) for i, v in enumerate(vs)}
+    arrays = {f'v{i}': keras.ops.convert_to_numpy(v) for i, v in enumerate(vs)}
     meta = json.dumps(dict(state, paths=[v.path for v in vs]))
     def write(p):
         with open(p, 'wb') as f: np.savez(f, state=np.frombuffer(meta.encode(), np.uint8), **arrays)
@@ -254,10 +254,9 @@ def _write_history(out:Path, history:dict):
 
 def _build(model, cfg, shape, n_classes):
     if isinstance(model, keras.Model): return model
-    from volclf.models import get_model, auto_dtype
-    dtype = auto_dtype() if cfg.precision == 'auto' else cfg.precision
     if not isinstance(model, str): return model()
-    try: return get_model(model, shape, n_classes, dtype)
+    from volclf.models import get_model, auto_dtype
+    try: return get_model(model, shape, n_classes, auto_dtype() if cfg.precision == 'auto' else cfg.precision)
     except ValueError as e:                  # e.g. depth-1 slices through 3×3×3 'valid' convolutions
         if isinstance(e, VolclfError): raise
         raise VolclfError(f"the {model} model cannot take volumes of {'×'.join(map(str, shape[:3]))} ({str(e).splitlines()[0][:150]})") from None
@@ -308,12 +307,12 @@ def train(
         model.optimizer.build(model.trainable_variables)
     state = dict(epoch=0, history={}, best=None, wait=0, plateau_wait=0, config=cfg.to_dict())
     if resume and ckpt.exists():
-        saved = json.loads(json.dumps(cfg.to_dict()))
+        now = cfg.to_dict()
         state = load_checkpoint(ckpt, model, augment)
         free = {'tensorboard', 'patience'} | ({'epochs'} if cfg.schedule != 'cosine' else set())   # may change on resume
-        diff = {k: (v, saved.get(k)) for k, v in state['config'].items() if saved.get(k) != v and k not in free}
+        diff = {k: (v, now.get(k)) for k, v in state['config'].items() if now.get(k) != v and k not in free}
         if diff: raise VolclfError("was trained with another config (" + "; ".join(f"{k}: {a!r} then, {b!r} now" for k, (a, b) in diff.items()) + ")", ckpt)
-        state['config'] = cfg.to_dict()
+        state['config'] = now
         if verbose: print(f"resuming {out} after epoch {state['epoch']}")
     save_run_info(out, model, data.classes, preprocess, seed=cfg.seed, config=cfg.to_dict(), **(info or {}))
     binary, cw = n_classes == 2, class_weights(fit_ds.y, n_classes) if cfg.class_weight == 'balanced' else None
