@@ -83,10 +83,13 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument('--data', required=True, help="data spec, as for train")
     e.add_argument('--split', default='test', help="(default: %(default)s)")
     e.add_argument('--out', help="where to write metrics.json and plots (default: the model's directory)")
+    e.add_argument('--bootstrap', type=int, default=1000, metavar='N', help="test-set redraws for the 95%% intervals, 0 for none (default: %(default)s)")
     r = sub.add_parser('predict', help="class probabilities for volume files")
     r.add_argument('--model', required=True, help="DIR/model.keras written by train or demo")
-    r.add_argument('paths', nargs='+', metavar='PATH', help="volume files")
+    r.add_argument('paths', nargs='+', metavar='PATH', help="volume files or DICOM series folders")
     r.add_argument('--out', default='preds.csv', help="CSV to write (default: %(default)s)")
+    r.add_argument('--batch-size', type=int, default=16, metavar='N', help="volumes per forward pass (default: %(default)s)")
+    for x in (e, r): x.add_argument('--tta', choices=['flip', 'rot90', 'flip+rot90'], help="average over mirrored / turned copies")
     i = sub.add_parser('info', help="what is in volume files, from their headers")
     i.add_argument('paths', nargs='+', metavar='PATH')
     i.add_argument('--json', action='store_true', help="one JSON object per file instead of a line of text")
@@ -142,9 +145,11 @@ def _fit(args, spec:str):
 
 # %% ../nbs/10_cli.ipynb #6b0522ea
 def _report(m, out, seconds=None):
-    "Print the headline metrics and the confusion matrix."
-    auc = 'n/a' if m['auc'] is None else f"{m['auc']:.4f}"
-    print(f"accuracy {m['accuracy']:.4f}  balanced_accuracy {m['balanced_accuracy']:.4f}  auc {auc}  n {m['n']}")
+    "Print the headline metrics (with their intervals when bootstrapped) and the confusion matrix."
+    ci = m.get('ci') or {}
+    fmt = lambda k: f"{k} {m[k]:.4f}" + (f" [{ci[k][0]:.3f}, {ci[k][1]:.3f}]" if k in ci else "")
+    print("  ".join(fmt(k) for k in ('accuracy', 'balanced_accuracy', 'auc', 'sensitivity', 'specificity', 'ece') if m.get(k) is not None)
+          + f"  n {m['n']}" + (f"  ({ci['level']:.0%} bootstrap intervals)" if ci else ""))
     w = max(map(len, m['classes']))
     for c, row in zip(m['classes'], m['confusion_matrix']): print(f"  {c:>{w}} | " + " ".join(f"{v:4d}" for v in row))
     print(f"run directory {out}" + (f" (trained in {seconds:.0f} s)" if seconds else ""))
@@ -163,38 +168,45 @@ def _evaluate(args):
     if len(ds.classes) != len(info['classes']): raise VolclfError(f"the data has {len(ds.classes)} classes, the model {len(info['classes'])}", args.data)
     ds.classes = info['classes']
     out = args.out or Path(args.model).parent
-    _report(evaluate(model, ds, info['preprocess'], out=out), out)
+    _report(evaluate(model, ds, info['preprocess'], out=out, tta=args.tta, bootstrap=args.bootstrap), out)
     return 0
 
 # %% ../nbs/10_cli.ipynb #41978e0e
 def _predict(args):
-    import numpy as np
+    import numpy as np, tensorflow as tf
     from volclf.io import read_volume
     from volclf.train import load_trained
-    from volclf.evaluate import as_probs
+    from volclf.evaluate import as_probs, tta_views
     from volclf.data import resize_volume
     from volclf.pipeline import load_volume
     model, info = load_trained(args.model)
-    shape, pre, rows, ok = tuple(info['input_shape'][:3]), info['preprocess'], [], []
-    for p in args.paths:
-        try:
-            if pre.shape is not None: ok.append((p, load_volume(p, pre)))     # exactly the training pipeline's function
-            else:
-                a = read_volume(p).array
-                ok.append((p, pre((a if a.shape[:3] == shape else resize_volume(a, shape))[None])[0]))
-        except VolclfError as e:
-            print(f"volclf: skipped {e}", file=sys.stderr); rows.append(dict(path=p, error=str(e)))
-    if ok:
-        probs = as_probs(model.predict(np.stack([a for _, a in ok]), verbose=0))
-        rows += [dict(path=p, prediction=info['classes'][int(pr.argmax())], **{f"p_{c}": f"{v:.6f}" for c, v in zip(info['classes'], pr)})
-                 for (p, _), pr in zip(ok, probs)]
-    _write_csv(args.out, rows, ['path', 'prediction'] + [f"p_{c}" for c in info['classes']] + ['error'])
-    print(f"volclf: wrote {len(ok)} predictions ({len(args.paths) - len(ok)} skipped) to {args.out}", file=sys.stderr)
-    return 0 if ok else 2
-
-def _write_csv(path, rows, cols):
-    with open(path, 'w', newline='') as f:
-        w = csv.DictWriter(f, cols, restval=''); w.writeheader(); w.writerows(rows)
+    shape, pre, classes = tuple(info['input_shape'][:3]), info['preprocess'], info['classes']
+    views, n_ok = tta_views(args.tta, shape), 0
+    def prepare(p):
+        if pre.shape is not None: return load_volume(p, pre)           # exactly the training pipeline's function
+        a = read_volume(p).array
+        return pre((a if a.shape[:3] == shape else resize_volume(a, shape))[None])[0]
+    with open(args.out, 'w', newline='') as f:
+        w = csv.DictWriter(f, ['path', 'prediction'] + [f"p_{c}" for c in classes] + ['error'], restval='')
+        w.writeheader()
+        def flush(batch):                                             # [(path, volume or error)] in input order
+            good = [a for _, a in batch if not isinstance(a, str)]
+            if good:
+                x = tf.constant(np.stack(good))
+                probs = iter(np.mean([as_probs(model.predict(v(x), verbose=0)) for v in views], 0))
+            for p, a in batch:
+                if isinstance(a, str): w.writerow(dict(path=p, error=a)); continue
+                pr = next(probs)
+                w.writerow(dict(path=p, prediction=classes[int(pr.argmax())], **{f"p_{c}": f"{v:.6f}" for c, v in zip(classes, pr)}))
+            f.flush(); batch.clear()
+        batch = []
+        for p in args.paths:
+            try: batch.append((p, prepare(p))); n_ok += 1
+            except VolclfError as e: print(f"volclf: skipped {e}", file=sys.stderr); batch.append((p, str(e)))
+            if sum(not isinstance(a, str) for _, a in batch) >= args.batch_size: flush(batch)
+        flush(batch)
+    print(f"volclf: wrote {n_ok} predictions ({len(args.paths) - n_ok} skipped) to {args.out}", file=sys.stderr)
+    return 0 if n_ok else 2
 
 # %% ../nbs/10_cli.ipynb #137d432a
 def _describe(h:dict) -> str:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_train.ipynb #f844aeff
 from __future__ import annotations
-import dataclasses, json, math, os, time, warnings
+import dataclasses, json, math, os, time, warnings, zipfile
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np
@@ -17,8 +17,9 @@ from .preprocess import Preprocess
 from .pipeline import to_tf
 
 # %% auto #0
-__all__ = ['TrainConfig', 'TrainResult', 'save_run_info', 'load_trained', 'compile_for', 'class_weights', 'save_checkpoint',
-           'load_checkpoint', 'estimate_memory', 'auto_batch_size', 'get_strategy', 'train']
+__all__ = ['TrainConfig', 'TrainResult', 'save_run_info', 'save_model', 'read_info', 'load_trained', 'compile_for',
+           'class_weights', 'save_checkpoint', 'load_checkpoint', 'estimate_memory', 'auto_batch_size', 'get_strategy',
+           'train']
 
 # %% ../nbs/06_train.ipynb #5d2e3f40
 _CHOICES = dict(optimizer=('adam', 'adamw', 'sgd'), schedule=('constant', 'cosine', 'plateau'), loss=('crossentropy', 'focal'),
@@ -124,19 +125,35 @@ def _atomic(path:Path, write):
     finally:
         if tmp.exists(): tmp.unlink()
 
-def save_run_info(out:Path, model:keras.Model, classes:list, preprocess:Preprocess, **extra):
+def save_run_info(out:Path, model:keras.Model, classes:list, preprocess:Preprocess, **extra) -> dict:
     "Write `volclf.json`: what `model.keras` needs to be used correctly."
     info = dict(volclf_version=__version__, classes=list(classes), preprocess=json.loads(preprocess.to_json()),
                 input_shape=list(model.input_shape[1:]), model=model.name, **extra)
     _atomic(Path(out)/'volclf.json', lambda p: p.write_text(json.dumps(info, indent=2)))
     return info
 
-def load_trained(path:str|Path) -> tuple:
-    "`(model, info)` from a `model.keras` with its `volclf.json` beside it."
+def save_model(model:keras.Model, path:str|Path, info:dict):
+    "Save `model` to the `.keras` file `path` with `info` (see `save_run_info`) inside it, atomically."
+    def write(tmp):
+        model.save(tmp)
+        with zipfile.ZipFile(tmp, 'a') as z: z.writestr('volclf.json', json.dumps(info, indent=2))
+    _atomic(Path(path), write)
+
+def read_info(path:str|Path) -> dict:
+    "The volclf record of a model file: from inside it, else from `volclf.json` beside it."
     path = Path(path)
     if not path.is_file(): raise VolclfError("no such model file", path)
-    if not (path.parent/'volclf.json').is_file(): raise VolclfError("no volclf.json beside the model; was it trained by volclf?", path)
-    info = json.loads((path.parent/'volclf.json').read_text())
+    try:
+        with zipfile.ZipFile(path) as z:
+            if 'volclf.json' in z.namelist(): return json.loads(z.read('volclf.json'))
+    except zipfile.BadZipFile: raise VolclfError("not a .keras model file (not a zip archive)", path) from None
+    if not (path.parent/'volclf.json').is_file():
+        raise VolclfError("no volclf record in the model or beside it (volclf.json); was it trained by volclf?", path)
+    return json.loads((path.parent/'volclf.json').read_text())
+
+def load_trained(path:str|Path) -> tuple:
+    "`(model, info)` from a `.keras` file saved by volclf, loaded in Keras' safe mode."
+    info = read_info(path)
     info['preprocess'] = Preprocess.from_json(info['preprocess'])
     return keras.saving.load_model(path, safe_mode=True), info
 
@@ -314,7 +331,7 @@ def train(
         if diff: raise VolclfError("was trained with another config (" + "; ".join(f"{k}: {a!r} then, {b!r} now" for k, (a, b) in diff.items()) + ")", ckpt)
         state['config'] = now
         if verbose: print(f"resuming {out} after epoch {state['epoch']}")
-    save_run_info(out, model, data.classes, preprocess, seed=cfg.seed, config=cfg.to_dict(), **(info or {}))
+    record = save_run_info(out, model, data.classes, preprocess, seed=cfg.seed, config=cfg.to_dict(), **(info or {}))
     binary, cw = n_classes == 2, class_weights(fit_ds.y, n_classes) if cfg.class_weight == 'balanced' else None
     def batches(d, shuffle, seed):
         t = to_tf(d, cfg.batch_size, shuffle=shuffle, seed=seed, preprocess=preprocess, cache=cache)
@@ -342,7 +359,7 @@ def train(
         for k, v in row.items(): history.setdefault(k, []).append(v)
         if state['best'] is None or row['val_loss'] < state['best']:
             state.update(best=row['val_loss'], wait=0, plateau_wait=0)
-            _atomic(out/'model.keras', model.save)
+            save_model(model, out/'model.keras', record)
         else:
             state['wait'] += 1; state['plateau_wait'] += 1
             if cfg.schedule == 'plateau' and state['plateau_wait'] >= cfg.plateau_patience:
