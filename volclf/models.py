@@ -12,8 +12,8 @@ from keras import layers
 from .io import VolclfError
 
 # %% auto #0
-__all__ = ['MODELS', 'seed_model', 'auto_dtype', 'ct_model', 'voxnet', 'downsample_strides', 'resnet3d', 'densenet3d',
-           'get_model', 'count_flops']
+__all__ = ['BN_MOMENTUM', 'MODELS', 'seed_model', 'auto_dtype', 'ct_model', 'voxnet', 'downsample_strides', 'resnet3d',
+           'densenet3d', 'get_model', 'count_flops']
 
 # %% ../nbs/05_models.ipynb #799c9506
 def _head(n_classes, dtype):
@@ -106,9 +106,11 @@ def downsample_strides(shape:tuple, steps:int) -> list:
 # %% ../nbs/05_models.ipynb #9c1e3f5a
 _RESNET_BLOCKS = {10: (1, 1, 1, 1), 18: (2, 2, 2, 2), 34: (3, 4, 6, 3)}
 
+BN_MOMENTUM = 0.9   # of the running statistics (Keras' default 0.99 lags on small datasets; see above)
+
 def _conv_bn(x, filters, kernel, strides, dtype, relu=True):
     x = layers.Conv3D(filters, kernel, strides=strides, padding='same', use_bias=False, dtype=dtype)(x)
-    x = layers.BatchNormalization(dtype=dtype)(x)
+    x = layers.BatchNormalization(momentum=BN_MOMENTUM, dtype=dtype)(x)
     return layers.ReLU(dtype=dtype)(x) if relu else x
 
 def resnet3d(
@@ -151,7 +153,7 @@ def densenet3d(
     "A 3D DenseNet (DenseNet-121 by default)."
     head, loss = _head(n_classes, dtype)
     strides = strides or downsample_strides(input_shape, 5)
-    bn_relu = lambda x: layers.ReLU(dtype=dtype)(layers.BatchNormalization(dtype=dtype)(x))
+    bn_relu = lambda x: layers.ReLU(dtype=dtype)(layers.BatchNormalization(momentum=BN_MOMENTUM, dtype=dtype)(x))
     conv = lambda x, f, k, s=1: layers.Conv3D(f, k, strides=s, padding='same', use_bias=False, dtype=dtype)(x)
     x = inputs = keras.Input(shape=tuple(input_shape))
     x = bn_relu(conv(x, 2 * growth, 7, strides[0]))
