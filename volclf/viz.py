@@ -148,7 +148,7 @@ class VolumeViewer:
         import ipywidgets as W
         images = [W.Image(value=self.png(k), format='png') for k in range(3)]
         sliders = [W.IntSlider(self.at[k], 0, self.vol.shape[k] - 1, description=self.PLANES[k], continuous_update=True,
-                               layout=W.Layout(width='95%')) for k in range(3)]
+                               layout=W.Layout(width=f"{max(self.plane(k).shape[1], 200)}px")) for k in range(3)]
         vmin, vmax = float(self.vol.min()), float(self.vol.max())
         span = max(vmax - vmin, 1e-6)
         level = W.FloatSlider(self.level, min=vmin, max=vmax, step=span / 200, description='level')
