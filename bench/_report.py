@@ -2,13 +2,19 @@
 import json, os, platform, sys
 from pathlib import Path
 
+def _relative(arg:str) -> str:
+    "A path inside the project as the project-relative path, so the command reads the same on every machine."
+    root = Path(__file__).resolve().parent.parent
+    try: return str(Path(arg).resolve().relative_to(root)) if os.path.isabs(arg) else arg
+    except ValueError: return arg
+
 def report(result:dict, line:str, quick:bool=False) -> dict:
     "Add hardware and command to `result`, save it as bench/results/<script>.json unless `quick`, print it and `line` last."
     script = Path(sys.argv[0]).name
     gpu = False
     if 'tensorflow' in sys.modules: gpu = bool(sys.modules['tensorflow'].config.list_physical_devices('GPU'))
     result = dict(result, cores=os.cpu_count(), cpu=platform.processor() or platform.machine(), gpu=gpu,
-                  command=' '.join(['python', f'bench/{script}'] + sys.argv[1:]))
+                  command=' '.join(['python', f'bench/{script}'] + [_relative(a) for a in sys.argv[1:]]))
     if not quick:
         d = Path(__file__).resolve().parent/'results'; d.mkdir(exist_ok=True)
         (d/script.replace('.py', '.json')).write_text(json.dumps(result, indent=1))
