@@ -67,7 +67,7 @@ def arguments(doc, epochs, width, strides, lr, augment, batch_size):
     ap.add_argument('--lr', type=float, default=lr)
     ap.add_argument('--batch-size', type=int, default=batch_size)
     ap.add_argument('--augment', default=augment, choices=['none', 'flip', 'affine'])
-    ap.add_argument('--tta', default=None, choices=['flip'], help="average test-time predictions over flips")
+    ap.add_argument('--tta', default=None, choices=['flip', 'rot90', 'flip+rot90'], help="average predictions over label-preserving views")
     ap.add_argument('--precision', default='auto')
     ap.add_argument('--explore', action='store_true', help="validation figures only: the test split is not touched, nothing saved")
     ap.add_argument('--quick', action='store_true', help="2 epochs on 128 training volumes, one seed: a smoke run")

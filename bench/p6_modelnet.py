@@ -43,7 +43,7 @@ def main():
     seeds, cfg = ([0] if a.quick else a.seeds), config(a)
     if a.quick: fit = fit[:128]
     out = Path(a.out or tempfile.mkdtemp(prefix='p6_'))
-    tta = (lambda m, d, p: predict_probs(m, d, p, tta=a.tta)) if a.tta else None
+    tta = (lambda m, d, p: predict_probs(m, d, p, tta=a.tta, flip_axes=(0, 1), rot_plane=(0, 1))) if a.tta else None   # the vertical axis kept
     res = run_seeds('P6 modelnet10', fit, val, None if a.explore else test, resnet_builder((32,) * 3, 10, a.width, a.strides, a.precision),
                     cfg, Preprocess(intensity='none'), seeds, out, tta=tta,
                     augment=augmenter(a.augment, flip_axes=(0, 1), rotate_axes=(2,)))

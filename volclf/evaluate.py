@@ -102,20 +102,22 @@ def bootstrap_ci(
 # %% ../nbs/07_evaluate.ipynb #26b2b8ec
 TTA = ('flip', 'rot90', 'flip+rot90')
 
-def tta_views(tta:str|None, shape:tuple) -> list:
+def tta_views(tta:str|None, shape:tuple, flip_axes:tuple=(0, 1, 2), rot_plane:tuple=(1, 2)) -> list:
     "Functions of a batch (N, D, H, W, C), one per view: the identity first."
     import tensorflow as tf
     if tta is None: return [lambda x: x]
     if tta not in TTA: raise VolclfError(f"tta must be None or one of {', '.join(TTA)}, not {tta!r}")
     views = [lambda x: x]
-    if 'flip' in tta: views += [lambda x, a=a: tf.reverse(x, [a]) for a in (1, 2, 3)]
+    if 'flip' in tta: views += [lambda x, a=a: tf.reverse(x, [a + 1]) for a in flip_axes]
     if 'rot90' in tta:
-        if shape[1] != shape[2]: raise VolclfError(f"tta='rot90' needs square H×W slices, not {shape[1]}×{shape[2]}")
-        swap = lambda x: tf.transpose(x, [0, 1, 3, 2, 4])                     # as np.rot90(x, k, axes=(2, 3)):
-        views += [lambda x: swap(tf.reverse(x, [3])), lambda x: tf.reverse(x, [2, 3]), lambda x: swap(tf.reverse(x, [2]))]
+        a, b = sorted(rot_plane)
+        if shape[a] != shape[b]: raise VolclfError(f"tta='rot90' needs a square plane, not {shape[a]}×{shape[b]}")
+        perm = [0, 1, 2, 3, 4]; perm[a + 1], perm[b + 1] = b + 1, a + 1
+        swap = lambda x: tf.transpose(x, perm)                  # as np.rot90(x, k, axes=(a + 1, b + 1)):
+        views += [lambda x: swap(tf.reverse(x, [b + 1])), lambda x: tf.reverse(x, [a + 1, b + 1]), lambda x: swap(tf.reverse(x, [a + 1]))]
     return views
 
-def predict_probs(model, ds, preprocess=None, batch_size:int=32, tta:str|None=None) -> np.ndarray:
+def predict_probs(model, ds, preprocess=None, batch_size:int=32, tta:str|None=None, **views) -> np.ndarray:
     "Class probabilities (N, K) of `model` on dataset `ds`, averaged over the views of `tta`."
     import tensorflow as tf
     from volclf.pipeline import to_tf
@@ -125,7 +127,7 @@ def predict_probs(model, ds, preprocess=None, batch_size:int=32, tta:str|None=No
         @tf.autograph.experimental.do_not_convert
         def f(x, y): return view(x)
         return as_probs(model.predict(batches.map(f), verbose=0))
-    return np.mean([probs(v) for v in tta_views(tta, model.input_shape[1:4])], 0)
+    return np.mean([probs(v) for v in tta_views(tta, model.input_shape[1:4], **views)], 0)
 
 def _json_safe(v):
     "NaN is not JSON: write it as null."
@@ -141,9 +143,10 @@ def evaluate(
     tta:str|None=None,           # test-time augmentation: None, 'flip', 'rot90' or 'flip+rot90'
     bootstrap:int=1000,          # redraws for the 95 % intervals (0: none)
     seed:int=0,                  # of the bootstrap
+    **views,                     # `flip_axes`, `rot_plane` for `tta` (see `tta_views`)
 ) -> Metrics:
     "Metrics of `model` on `ds` with bootstrap intervals; with `out`, also written to disk with the plots."
-    probs = predict_probs(model, ds, preprocess, batch_size, tta)
+    probs = predict_probs(model, ds, preprocess, batch_size, tta, **views)
     m = compute_metrics(ds.y, probs, ds.classes)
     if bootstrap: m['ci'] = bootstrap_ci(ds.y, probs, ds.classes, bootstrap, seed=seed)
     m['tta'] = tta
