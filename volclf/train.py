@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_train.ipynb #f844aeff
 from __future__ import annotations
-import dataclasses, json, math, os, time, warnings, zipfile
+import dataclasses, json, math, os, re, time, warnings, zipfile
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np
@@ -115,6 +115,11 @@ class TrainResult:
                 f"{self.best_epoch}: {vals}. Run directory `{self.out}`.")
 
 # %% ../nbs/06_train.ipynb #7f3f9329
+def _clear_tmp(folder:Path):
+    "Remove the temporary files `_atomic` leaves when a write is killed midway (they are never the only copy)."
+    for f in Path(folder).glob('.*.tmp[0-9]*'):
+        if re.fullmatch(r'\..+\.tmp\d+(\.\w+)?', f.name): f.unlink(missing_ok=True)
+
 def _atomic(path:Path, write):
     "Write `path` through a temporary file in the same folder and `os.replace`: a kill leaves the old file or the new one."
     path = Path(path); tmp = path.with_name(f".{path.stem}.tmp{os.getpid()}{path.suffix}")
@@ -310,6 +315,7 @@ def train(
         warnings.warn(f"{out}: starting over; its previous run is replaced epoch by epoch (resume=True, --resume, continues it instead)")
         ckpt.unlink()
     ckpt.parent.mkdir(parents=True, exist_ok=True)
+    for d in (out, ckpt.parent): _clear_tmp(d)          # left by a run killed mid-write
     n_classes = len(data.classes)
     shape = tuple(preprocess.shape or (fit_ds.x.shape[1:4] if fit_ds.in_memory else fit_ds.meta['shape'][0])) + (1,)
     with strategy.scope():
