@@ -173,10 +173,10 @@ def _evaluate(args):
 
 # %% ../nbs/10_cli.ipynb #41978e0e
 def _predict(args):
-    import numpy as np, tensorflow as tf
+    import numpy as np
     from volclf.io import read_volume
     from volclf.train import load_trained
-    from volclf.evaluate import as_probs, tta_views
+    from volclf.evaluate import predict_views, tta_views
     from volclf.data import resize_volume
     from volclf.pipeline import load_volume
     model, info = load_trained(args.model)
@@ -191,9 +191,7 @@ def _predict(args):
         w.writeheader()
         def flush(batch):                                             # [(path, volume or error)] in input order
             good = [a for _, a in batch if not isinstance(a, str)]
-            if good:
-                x = tf.constant(np.stack(good))
-                probs = iter(np.mean([as_probs(model.predict(v(x), verbose=0)) for v in views], 0))
+            if good: probs = iter(predict_views(model, np.stack(good), views))
             for p, a in batch:
                 if isinstance(a, str): w.writerow(dict(path=p, error=a)); continue
                 pr = next(probs)

@@ -13,8 +13,8 @@ from .io import VolclfError
 
 # %% auto #0
 __all__ = ['HEADLINE', 'TTA', 'Metrics', 'as_probs', 'calibration_bins', 'expected_calibration_error', 'compute_metrics',
-           'bootstrap_ci', 'tta_views', 'predict_probs', 'evaluate', 'plot_confusion_matrix', 'plot_roc',
-           'plot_reliability', 'read_history', 'plot_history', 'summarize_seeds']
+           'bootstrap_ci', 'tta_views', 'predict_views', 'predict_probs', 'evaluate', 'plot_confusion_matrix',
+           'plot_roc', 'plot_reliability', 'read_history', 'plot_history', 'summarize_seeds']
 
 # %% ../nbs/07_evaluate.ipynb #1eb4d33a
 HEADLINE = ('accuracy', 'balanced_accuracy', 'auc', 'sensitivity', 'specificity', 'macro_f1', 'ece')
@@ -117,17 +117,17 @@ def tta_views(tta:str|None, shape:tuple, flip_axes:tuple=(0, 1, 2), rot_plane:tu
         views += [lambda x: swap(tf.reverse(x, [b + 1])), lambda x: tf.reverse(x, [a + 1, b + 1]), lambda x: swap(tf.reverse(x, [a + 1]))]
     return views
 
+def predict_views(model, x, views:list) -> np.ndarray:
+    "Class probabilities (B, K) of `model` for the batch `x`, averaged over `views` (see `tta_views`)."
+    return np.mean([as_probs(model.predict_on_batch(v(x))) for v in views], 0)
+
 def predict_probs(model, ds, preprocess=None, batch_size:int=32, tta:str|None=None, **views) -> np.ndarray:
     "Class probabilities (N, K) of `model` on dataset `ds`, averaged over the views of `tta`."
-    import tensorflow as tf
     from volclf.pipeline import to_tf
     from volclf.preprocess import Preprocess
-    batches = to_tf(ds, batch_size, preprocess=preprocess or Preprocess())
-    def probs(view):
-        @tf.autograph.experimental.do_not_convert
-        def f(x, y): return view(x)
-        return as_probs(model.predict(batches.map(f), verbose=0))
-    return np.mean([probs(v) for v in tta_views(tta, model.input_shape[1:4], **views)], 0)
+    fns = tta_views(tta, model.input_shape[1:4], **views)
+    # one pass over the data: each volume is read and preprocessed once, whatever the number of views
+    return np.concatenate([predict_views(model, x, fns) for x, _ in to_tf(ds, batch_size, preprocess=preprocess or Preprocess())])
 
 def _json_safe(v):
     "NaN is not JSON: write it as null."

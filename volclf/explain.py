@@ -105,9 +105,9 @@ def grad_cam(
         conv = tf.cast(conv, tf.float32)
         cam = tf.nn.relu(tf.reduce_sum(conv * tf.reduce_mean(grads, [1, 2, 3], keepdims=True), -1))
         maps.append(_upsample(cam.numpy(), grid, x.shape[1:4]))
-    cam = np.maximum(np.concatenate(maps), 0)
+    cam = np.concatenate(maps)                                  # ≥ 0: ReLU, then interpolation with weights ≥ 0
     top = cam.reshape(len(cam), -1).max(1).reshape(-1, 1, 1, 1)
-    return np.where(top > 0, cam / np.where(top > 0, top, 1), 0).astype(np.float32)
+    return (cam / np.where(top > 0, top, 1)).astype(np.float32)   # a map with no evidence stays 0
 
 # %% ../nbs/08_explain.ipynb #e0f1a2b3
 def mask_share(cam:np.ndarray, mask:np.ndarray, dilate:int=2) -> tuple:

@@ -8,6 +8,7 @@ import io
 import numpy as np
 import matplotlib.pyplot as plt
 from matplotlib import colormaps
+from .io import VolclfError
 
 # %% auto #0
 __all__ = ['montage', 'montage3', 'show_planes', 'show_examples', 'window_u8', 'VolumeViewer']
@@ -97,6 +98,10 @@ def _blend(grey:np.ndarray, overlay:np.ndarray|None, is_mask:bool, alpha:float=0
         rgb = rgb * (1 - a) + colour * a
     return rgb.round().astype(np.uint8)
 
+def _png(rgb:np.ndarray) -> bytes:
+    from PIL import Image
+    buf = io.BytesIO(); Image.fromarray(rgb).save(buf, format='png'); return buf.getvalue()
+
 class VolumeViewer:
     "Axial / coronal / sagittal slices of a volume with sliders, window / level and an overlay toggle."
     PLANES = ('axial', 'coronal', 'sagittal')
@@ -110,7 +115,7 @@ class VolumeViewer:
     ):
         self.vol, self.overlay = _3d(vol).astype(np.float32), _3d(overlay)
         if self.overlay is not None and self.overlay.shape != self.vol.shape:
-            raise ValueError(f"overlay {self.overlay.shape} does not match the volume {self.vol.shape}")
+            raise VolclfError(f"overlay {self.overlay.shape} does not match the volume {self.vol.shape}")
         self.is_mask = self.overlay is not None and (self.overlay.dtype == bool or set(np.unique(self.overlay)) <= {0, 1})
         lo, hi = np.percentile(self.vol, [1, 99]) if window is None else (window[0] - window[1] / 2, window[0] + window[1] / 2)
         hi = hi if hi > lo else lo + 1
@@ -131,8 +136,7 @@ class VolumeViewer:
 
     def png(self, k:int) -> bytes:
         "Plane `k` as PNG bytes."
-        from PIL import Image
-        buf = io.BytesIO(); Image.fromarray(self.plane(k)).save(buf, format='png'); return buf.getvalue()
+        return _png(self.plane(k))
 
     def figure(self):
         "The three planes as a matplotlib figure (the static view)."
@@ -146,9 +150,10 @@ class VolumeViewer:
     def widget(self):
         "The ipywidgets panel: three planes, their sliders, window / level, the overlay toggle."
         import ipywidgets as W
-        images = [W.Image(value=self.png(k), format='png') for k in range(3)]
+        first = [self.plane(k) for k in range(3)]
+        images = [W.Image(value=_png(a), format='png') for a in first]
         sliders = [W.IntSlider(self.at[k], 0, self.vol.shape[k] - 1, description=self.PLANES[k], continuous_update=True,
-                               layout=W.Layout(width=f"{max(self.plane(k).shape[1], 200)}px")) for k in range(3)]
+                               layout=W.Layout(width=f"{max(first[k].shape[1], 200)}px")) for k in range(3)]
         vmin, vmax = float(self.vol.min()), float(self.vol.max())
         span = max(vmax - vmin, 1e-6)
         level = W.FloatSlider(self.level, min=vmin, max=vmax, step=span / 200, description='level')
