@@ -4,15 +4,15 @@
 
 # %% ../nbs/00_io.ipynb #0b2f91ef
 from __future__ import annotations
-import atexit, math, warnings, zipfile
+import atexit, math, re, warnings, zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 
 # %% auto #0
 __all__ = ['MAX_BYTES', 'FIGSHARE_CLASSES', 'MAT5_SECONDS', 'VolclfError', 'Volume', 'check_size', 'check_volume', 'load_npy',
-           'read_nifti', 'read_dicom', 'write_dicom_slice', 'write_figshare_mat', 'read_figshare_mat', 'read_binvox',
-           'write_binvox', 'file_format', 'read_volume', 'inspect']
+           'read_nifti', 'read_itk', 'read_dicom', 'write_dicom_slice', 'write_figshare_mat', 'read_figshare_mat',
+           'read_binvox', 'write_binvox', 'file_format', 'read_volume', 'inspect']
 
 # %% ../nbs/00_io.ipynb #9bf12316
 class VolclfError(ValueError):
@@ -227,6 +227,134 @@ def read_nifti(
     if canonical: a, affine = _reorient(a, affine, ornt)
     return Volume(check_volume(a, path), affine, meta, str(path))
 
+# %% ../nbs/00_io.ipynb #c70c8b39
+_ITK_IO = {'nrrd': 'NrrdImageIO', 'metaimage': 'MetaImageIO'}
+_MET_TYPES = {'MET_CHAR', 'MET_UCHAR', 'MET_SHORT', 'MET_USHORT', 'MET_INT', 'MET_UINT', 'MET_LONG', 'MET_ULONG',
+              'MET_LONG_LONG', 'MET_ULONG_LONG', 'MET_FLOAT', 'MET_DOUBLE'}
+
+def _text_header(path:Path, fmt:str) -> tuple:
+    "`(fields, data_start)`: the key/value lines of an NRRD or MetaImage header (keys lower-case) and where it ends."
+    with open(path, 'rb') as f: head = f.read(1 << 16)
+    if fmt == 'nrrd':
+        if not head.startswith(b'NRRD000'): raise VolclfError("not an NRRD file (no 'NRRD000x' magic line)", path)
+        ends = [(i, len(s)) for s in (b'\n\n', b'\r\n\r\n') if (i := head.find(s)) >= 0]
+        end = min(i + n for i, n in ends) if ends else len(head)
+        lines, sep = head[:end].decode('latin-1').splitlines()[1:], ':'
+    else:
+        i = head.find(b'ElementDataFile')
+        if i < 0: raise VolclfError("not a MetaImage header (no ElementDataFile line in its first 64 KiB)", path)
+        end = head.find(b'\n', i) + 1 or len(head)
+        lines, sep = head[:end].decode('latin-1').splitlines(), '='
+    fields = {k.strip().lower(): v.strip() for k, s, v in (l.partition(sep) for l in lines) if s and not k.startswith('#')}
+    return fields, end
+
+# %% ../nbs/00_io.ipynb #64a2c834
+def _data_bytes(path:Path, fmt:str, fields:dict, start:int) -> int|None:
+    "Bytes of voxel data the file (or its detached data file) holds; None where the encoding hides it."
+    nrrd = fmt == 'nrrd'
+    if (fields.get('encoding', 'raw') != 'raw') if nrrd else fields.get('compresseddata', 'false').lower() == 'true': return None
+    name = fields.get('data file', fields.get('datafile')) if nrrd else fields.get('elementdatafile')
+    skip = int(fields.get('byte skip', 0)) if nrrd else int(fields.get('headersize', 0))
+    if nrrd and int(fields.get('line skip', 0)): return None
+    if name is None or name.upper() == 'LOCAL': n, skip = path.stat().st_size - start, max(skip, 0)
+    elif name.split()[0].upper() == 'LIST' or '%' in name or len(name.split()) > 1: return None   # a list of files
+    else:
+        data = path.parent/name
+        if not data.is_file(): raise VolclfError(f"its data file {name!r} is missing (looked for {data})", path)
+        n = data.stat().st_size
+    return None if skip < 0 else n - skip                 # byte skip -1: the data are the file's last bytes
+
+# %% ../nbs/00_io.ipynb #10f1e6eb
+def _check_metaimage(fields:dict, path):
+    "Refuse a MetaImage header that ITK's MetaIO could not parse, before it prints its own complaints."
+    try: ndims, dims = int(fields['ndims']), [int(d) for d in fields['dimsize'].split()]
+    except (KeyError, ValueError) as e: raise VolclfError(f"malformed MetaImage header (NDims / DimSize: {_why(e)})", path) from None
+    if len(dims) != ndims or min(dims, default=0) < 1: raise VolclfError(f"malformed MetaImage header: NDims = {ndims} but DimSize = {dims}", path)
+    if fields.get('elementtype') not in _MET_TYPES:
+        raise VolclfError(f"MetaImage ElementType {fields.get('elementtype')!r} is not a real-number type volclf reads", path)
+
+def _itk_why(e:Exception) -> str:
+    "The line of a SimpleITK exception that says what is wrong (teem's last complaint, or ITK's)."
+    lines = [l.strip() for l in str(e).splitlines() if l.strip()]
+    teem = [l for l in lines if l.startswith('[nrrd]')]
+    if teem: return teem[-1].split(':', 1)[-1].strip()[:200]
+    said = [l for l in lines if not l.startswith(('Exception thrown', 'Reason: Success'))]
+    return re.sub(r'^.*?ERROR: \w+\(0x[0-9a-fA-F]+\):\s*', '', said[-1])[:200] if said else type(e).__name__
+
+# %% ../nbs/00_io.ipynb #3c1455d9
+def _itk_dtype(r, path) -> np.dtype:
+    "The NumPy type of the voxels SimpleITK's reader `r` will return."
+    import SimpleITK as sitk
+    name = sitk.GetPixelIDValueAsString(r.GetPixelID()).removeprefix('vector of ')
+    m = re.fullmatch(r'(\d+)-bit (signed integer|unsigned integer|float)', name)
+    if m is None: raise VolclfError(f"holds {name} voxels; volclf reads real numbers", path)
+    bits, kind = int(m[1]), m[2]
+    return np.dtype(f"{'f' if kind == 'float' else 'u' if kind.startswith('un') else 'i'}{bits // 8}")
+
+def _choose_frame(n:int, frame:int|None, what:str, path) -> int:
+    "Which of `n` frames to take: the only one, or `frame`; refused when there are several and none was chosen."
+    if n == 1: return 0
+    if frame is None: raise VolclfError(f"{what}; pass frame=0..{n-1} to read_volume to take one", path)
+    if not -n <= frame < n: raise VolclfError(f"frame {frame} out of range: the file has {n}", path)
+    return frame
+
+# %% ../nbs/00_io.ipynb #1fb4e29d
+_ITK_NAMES = {'nrrd': 'NRRD', 'metaimage': 'MetaImage'}
+
+def _itk_format(path:Path) -> str:
+    return 'nrrd' if path.name.lower().endswith(('.nrrd', '.nhdr')) else 'metaimage'
+
+def _itk_header(path:Path) -> tuple:
+    "SimpleITK's reader for `path` with the header read and checked (no voxels yet), and what the header says."
+    import SimpleITK as sitk
+    fmt = _itk_format(path)
+    if not path.is_file(): raise VolclfError("no such file", path)
+    try:
+        fields, start = _text_header(path, fmt)
+        if fmt == 'metaimage': _check_metaimage(fields, path)
+        available = _data_bytes(path, fmt, fields, start)
+    except (ValueError, OSError) as e:
+        if isinstance(e, VolclfError): raise
+        raise VolclfError(f"malformed {_ITK_NAMES[fmt]} header ({_why(e)})", path) from None
+    r = sitk.ImageFileReader(); r.SetFileName(str(path)); r.SetImageIO(_ITK_IO[fmt])
+    try: r.ReadImageInformation()
+    except RuntimeError as e: raise VolclfError(f"not a readable {_ITK_NAMES[fmt]} file ({_itk_why(e)})", path) from None
+    dim, size, comps, dtype = r.GetDimension(), r.GetSize(), r.GetNumberOfComponents(), _itk_dtype(r, path)
+    if dim < 3: raise VolclfError(f"a {dim}D image ({'×'.join(map(str, size))}), not a 3D volume", path)
+    if dim > 4 or (dim == 4 and comps > 1): raise VolclfError(f"a {dim}D image of {comps} values per voxel ({'×'.join(map(str, size))}); volclf reads 3D volumes", path)
+    check_size((*size, comps), dtype, path, available)
+    frames, what = (size[3], f"a 4D series of {size[3]} frames") if dim == 4 else (comps, f"{comps} values per voxel (colour, a vector or a 4D series)")
+    return r, dict(format=fmt, dtype=dtype, size=tuple(size[:3]), frames=frames, what=what, affine=_itk_affine(r, path))
+
+# %% ../nbs/00_io.ipynb #4b04ad24
+def _itk_affine(r, path) -> np.ndarray:
+    "The RAS+ affine of the image SimpleITK's reader `r` describes in LPS (direction, spacing, origin)."
+    dim = r.GetDimension()
+    direction = np.array(r.GetDirection(), float).reshape(dim, dim)[:3, :3]
+    lps = np.eye(4)
+    lps[:3, :3], lps[:3, 3] = direction * np.array(r.GetSpacing(), float)[:3], np.array(r.GetOrigin(), float)[:3]
+    return _check_affine(np.diag([-1., -1, 1, 1]) @ lps, path)
+
+def read_itk(
+    path:str|Path,          # an `.nrrd`, `.nhdr`, `.mha` or `.mhd` file
+    canonical:bool=True,    # reorient to RAS+
+    frame:int|None=None,    # the frame (or component) to take from a file holding several per voxel
+) -> Volume:
+    "Read an NRRD or MetaImage volume through SimpleITK, native-endian and (by default) in RAS+."
+    import SimpleITK as sitk
+    from nibabel.orientations import io_orientation, ornt2axcodes
+    path = Path(path)
+    r, h = _itk_header(path)
+    k = _choose_frame(h['frames'], frame, h['what'], path)
+    try: a = sitk.GetArrayFromImage(r.Execute())          # (z, y, x), (t, z, y, x) or (z, y, x, components)
+    except RuntimeError as e: raise VolclfError(f"truncated or corrupt voxel data ({_itk_why(e)})", path) from None
+    a = a[k] if r.GetDimension() == 4 else a[..., k] if a.ndim == 4 else a
+    a, affine = _native(a.transpose(2, 1, 0)), h['affine']    # ITK's index order (x, y, z), as NiBabel's
+    ornt = io_orientation(affine)
+    meta = dict(format=h['format'], stored_orientation=''.join(ornt2axcodes(ornt)), stored_dtype=str(h['dtype']))
+    if canonical: a, affine = _reorient(a, affine, ornt)
+    return Volume(check_volume(a, path), affine, meta, str(path))
+
 # %% ../nbs/00_io.ipynb #3a9d2e51
 def _dicom_files(path:str|Path|list) -> list:
     "The candidate files of a DICOM series: a folder's visible files, or the given list."
@@ -250,7 +378,10 @@ _TAGS = dict(ImageOrientationPatient=0x00200037, ImagePositionPatient=0x00200032
              SliceThickness=0x00180050, SpacingBetweenSlices=0x00180088, RescaleSlope=0x00281053,
              RescaleIntercept=0x00281052, NumberOfFrames=0x00280008, SeriesInstanceUID=0x0020000E,
              SeriesDescription=0x0008103E, Modality=0x00080060, Rows=0x00280010, Columns=0x00280011,
-             SamplesPerPixel=0x00280002, BitsStored=0x00280101)
+             SamplesPerPixel=0x00280002, BitsStored=0x00280101, StackID=0x00209056,
+             PerFrameFunctionalGroupsSequence=0x52009230, SharedFunctionalGroupsSequence=0x52009229,
+             PlanePositionSequence=0x00209113, PlaneOrientationSequence=0x00209116, PixelMeasuresSequence=0x00289110,
+             PixelValueTransformationSequence=0x00289145, FrameContentSequence=0x00209111)
 
 def _value(d, name:str, default=None):
     "Element `name`'s value through pydicom, looked up by tag (several times faster than by keyword)."
@@ -267,29 +398,38 @@ def _numbers(d, name:str) -> np.ndarray|None:
     return np.asarray([float(x) for x in v], float) if len(v) else None
 
 # %% ../nbs/00_io.ipynb #2d7b9e40
-def _header(d) -> dict:
-    "The values volclf needs from one DICOM slice, parsed and checked."
-    f = getattr(d, 'filename', None)
-    try:
-        n = lambda name, default: (default if (v := _numbers(d, name)) is None else v)
-        iop, ipp = _numbers(d, 'ImageOrientationPatient'), _numbers(d, 'ImagePositionPatient')
-        h = dict(uid=str(_value(d, 'SeriesInstanceUID', 'unknown')), description=str(_value(d, 'SeriesDescription', '')),
-                 modality=str(_value(d, 'Modality', '')), size=(int(_value(d, 'Rows', 0)), int(_value(d, 'Columns', 0))),
-                 orientation=np.array([[1., 0, 0], [0, 1, 0]]) if iop is None else iop.reshape(2, 3),
-                 position=None if ipp is None else ipp.reshape(3),
-                 pixel_spacing=n('PixelSpacing', np.ones(2)).reshape(2),
-                 thickness=float(n('SpacingBetweenSlices', n('SliceThickness', [1.]))[0]),
-                 slope=float(n('RescaleSlope', [1.])[0]) or 1., intercept=float(n('RescaleIntercept', [0.])[0]),
-                 samples=int(_value(d, 'SamplesPerPixel', 1)), frames=int(n('NumberOfFrames', [1.])[0]),
-                 bits=int(_value(d, 'BitsStored', 16)))
-    except Exception as e: raise VolclfError(f"malformed DICOM header value ({_why(e)})", f) from None
+def _plane(sources:list) -> dict:
+    "A plane's geometry and rescale, each value taken from the first of `sources` (datasets) that holds it."
+    def first(name, default=None):
+        for s in sources:
+            if (v := _numbers(s, name)) is not None: return v
+        return default
+    iop, ipp = first('ImageOrientationPatient'), first('ImagePositionPatient')
+    return dict(orientation=np.array([[1., 0, 0], [0, 1, 0]]) if iop is None else iop.reshape(2, 3),
+                position=None if ipp is None else ipp.reshape(3), pixel_spacing=first('PixelSpacing', np.ones(2)).reshape(2),
+                thickness=float(first('SpacingBetweenSlices', first('SliceThickness', [1.]))[0]),
+                slope=float(first('RescaleSlope', [1.])[0]) or 1., intercept=float(first('RescaleIntercept', [0.])[0]))
+
+def _checked(h:dict, where) -> dict:
+    "`h`, refused when its orientation is not two orthogonal unit vectors or its geometry is not finite and positive."
     (r, c), o = h['orientation'], h['orientation']
     if not (np.isfinite(o).all() and abs(r @ r - 1) < 2e-2 and abs(c @ c - 1) < 2e-2 and abs(r @ c) < 1e-2):
-        raise VolclfError(f"ImageOrientationPatient {o.ravel().tolist()} is not two orthogonal unit directions", f)
+        raise VolclfError(f"ImageOrientationPatient {o.ravel().tolist()} is not two orthogonal unit directions", where)
     nums = [h['pixel_spacing'], h['thickness'], h['slope'], h['intercept']] + ([] if h['position'] is None else [h['position']])
     if not all(np.isfinite(v).all() for v in nums) or (h['pixel_spacing'] <= 0).any():
-        raise VolclfError(f"non-finite or non-positive geometry (PixelSpacing {h['pixel_spacing'].tolist()})", f)
+        raise VolclfError(f"non-finite or non-positive geometry (PixelSpacing {h['pixel_spacing'].tolist()})", where)
     return h
+
+def _header(d) -> dict:
+    "The values volclf needs from one DICOM slice (or a multi-frame file's top level), parsed and checked."
+    f = getattr(d, 'filename', None)
+    try:
+        h = dict(uid=str(_value(d, 'SeriesInstanceUID', 'unknown')), description=str(_value(d, 'SeriesDescription', '')),
+                 modality=str(_value(d, 'Modality', '')), size=(int(_value(d, 'Rows', 0)), int(_value(d, 'Columns', 0))),
+                 samples=int(_value(d, 'SamplesPerPixel', 1)), frames=int((_numbers(d, 'NumberOfFrames') or [1.])[0]),
+                 bits=int(_value(d, 'BitsStored', 16)), **_plane([d]))
+    except Exception as e: raise VolclfError(f"malformed DICOM header value ({_why(e)})", f) from None
+    return _checked(h, f)
 
 # %% ../nbs/00_io.ipynb #6c4a1e83
 def _series(path, pixels:bool=True, series:str|int|None=None) -> list:
@@ -310,45 +450,57 @@ def _series(path, pixels:bool=True, series:str|int|None=None) -> list:
     return groups[uid]
 
 # %% ../nbs/00_io.ipynb #4f7e1b2d
-def _check_stack(hs:list, path) -> np.ndarray:
-    "The common orientation of the slice headers `hs`; refuses mixed orientations, sizes or missing positions."
+def _check_stack(hs:list, path, noun:str='slices') -> np.ndarray:
+    "The common orientation of the headers `hs`; refuses mixed orientations, sizes or missing positions."
     sizes = {h['size'] for h in hs}
-    if len(sizes) > 1: raise VolclfError(f"slices have different sizes ({', '.join(f'{r}×{c}' for r, c in sorted(sizes))}): not one 3D stack", path)
+    if len(sizes) > 1: raise VolclfError(f"{noun} have different sizes ({', '.join(f'{r}×{c}' for r, c in sorted(sizes))}): not one 3D stack", path)
     n_ori = len({tuple(np.round(h['orientation'], 3).ravel()) for h in hs})
-    if n_ori > 1: raise VolclfError(f"its {len(hs)} slices have {n_ori} different orientations (a localizer or radial series), not one 3D stack", path)
+    if n_ori > 1:
+        why = 'a localizer or radial series' if noun == 'slices' else 'several stacks'
+        raise VolclfError(f"its {len(hs)} {noun} have {n_ori} different orientations ({why}), not one 3D stack", path)
     if len(hs) > 1 and any(h['position'] is None for h in hs):
-        raise VolclfError("slices lack ImagePositionPatient, so their order is unknown", path)
+        raise VolclfError(f"{noun} lack ImagePositionPatient, so their order is unknown", path)
     return hs[0]['orientation']
 
 # %% ../nbs/00_io.ipynb #8d3c6a0f
-def _dicom_geometry(hs:list, path) -> tuple:
-    "Slice order, RAS+ affine and warnings for the headers `hs` of one series of single-frame slices."
-    (row, col), warn = _check_stack(hs, path), []
+def _dicom_geometry(hs:list, path, noun:str='slices') -> tuple:
+    "Order, RAS+ affine and warnings for the headers `hs` of the slices (or frames) of one volume."
+    (row, col), warn = _check_stack(hs, path, noun), []
     normal = np.cross(row, col)
     pos = np.array([np.zeros(3) if h['position'] is None else h['position'] for h in hs])
     order = np.argsort(pos @ normal, kind='stable')
     gaps = np.diff((pos @ normal)[order])
     if len(gaps) and gaps.min() < 1e-3:
-        raise VolclfError(f"{int((gaps < 1e-3).sum()) + 1} slices share a position (several echoes or time points?): not one 3D stack", path)
+        n = int((gaps >= 1e-3).sum()) + 1
+        raise VolclfError(f"its {len(hs)} {noun} lie at only {n} distinct position{'s' * (n > 1)} "
+                          "(several echoes, time points or stacks?): not one 3D stack", path)
     h0 = hs[order[0]]
     step = float(np.median(gaps)) if len(gaps) else h0['thickness']
     if len(gaps) and np.abs(gaps - step).max() > 0.01 * step + 1e-3:
-        warn.append(f"uneven slice gaps from {gaps.min():g} to {gaps.max():g} mm; spacing taken as the median, {step:g} mm")
+        warn.append(f"uneven {noun[:-1]} gaps from {gaps.min():g} to {gaps.max():g} mm; spacing taken as the median, {step:g} mm")
     lps = np.eye(4)
     lps[:3, 0], lps[:3, 1], lps[:3, 2], lps[:3, 3] = normal * step, col * h0['pixel_spacing'][0], row * h0['pixel_spacing'][1], pos[order[0]]
     return order, _check_affine(np.diag([-1., -1, 1, 1]) @ lps, path), warn
 
+def _volume_headers(dss:list, path) -> tuple:
+    "`(headers, warnings, noun)` of the volume in `dss`: one header per slice file, or per frame of one multi-frame file."
+    multi = [d for d, h in dss if h['frames'] > 1]
+    if not multi: return [h for _, h in dss], [], 'slices'
+    if len(dss) > 1:
+        raise VolclfError(f"one series of {len(dss)} files, {len(multi)} of them multi-frame: give volclf one multi-frame file at a time", path)
+    return (*_frame_headers(*dss[0]), 'frames')
+
 # %% ../nbs/00_io.ipynb #1b5e7c3a
 def _pixels(d, h:dict) -> np.ndarray:
-    "The decoded, rescaled pixels of one single-frame slice."
+    "The decoded pixels of one file: (rows, columns) for a slice, (frames, rows, columns) for a multi-frame file."
     f = d.filename
     if 'PixelData' not in d: raise VolclfError("has no pixel data (a structured report or presentation state?)", f)
     if h['samples'] != 1: raise VolclfError(f"colour DICOM ({h['samples']} samples per pixel); volclf reads greyscale", f)
-    if h['frames'] != 1: raise VolclfError(f"multi-frame DICOM ({h['frames']} frames) is not read yet; convert it to NIfTI (e.g. dcm2niix)", f)
     try: a = d.pixel_array
     except Exception as e:
         raise VolclfError(f"cannot decode pixel data ({d.file_meta.get('TransferSyntaxUID', '?')}: {_why(e)})", f) from None
-    if a.shape != h['size']: raise VolclfError(f"pixel data is {a.shape}, the header says {h['size']}", f)
+    want = ((h['frames'],) if h['frames'] > 1 else ()) + h['size']
+    if a.shape != want: raise VolclfError(f"pixel data is {a.shape}, the header says {want}", f)
     return a
 
 def _rescale(a:np.ndarray, hs:list) -> np.ndarray:
@@ -365,18 +517,21 @@ def _rescale(a:np.ndarray, hs:list) -> np.ndarray:
 
 # %% ../nbs/00_io.ipynb #5c9b2e7d
 def read_dicom(
-    path:str|Path|list,          # a folder holding one series, a list of its files, or a single file
+    path:str|Path|list,          # a folder holding one series, a list of its files, or a single (possibly multi-frame) file
     canonical:bool=True,         # reorient to RAS+
     series:str|int|None=None,    # the SeriesInstanceUID (or its index) to read from a folder holding several
 ) -> Volume:
-    "Read one DICOM series through pydicom: grouped, checked, sorted along the normal, rescaled."
+    "Read one DICOM series (or Enhanced multi-frame file) through pydicom: grouped, checked, sorted along the normal, rescaled."
     dss = _series(path, True, series)
-    order, affine, warn = _dicom_geometry([h for _, h in dss], path)
-    a = _rescale(np.stack([_pixels(*dss[i]) for i in order]), [dss[i][1] for i in order])
+    hs, warn, noun = _volume_headers(dss, path)
+    order, affine, more = _dicom_geometry(hs, path, noun)
+    stored = _pixels(*dss[0])[order] if noun == 'frames' else np.stack([_pixels(*dss[i]) for i in order])
+    a, warn = _rescale(stored, [hs[i] for i in order]), warn + more
     from nibabel.orientations import io_orientation, ornt2axcodes
-    (d0, h0), ornt = dss[order[0]], io_orientation(affine)
+    (d0, h0), ornt = dss[0 if noun == 'frames' else order[0]], io_orientation(affine)
     meta = dict(format='dicom', series=h0['uid'], modality=h0['modality'], description=h0['description'], n_files=len(dss),
-                stored_orientation=''.join(ornt2axcodes(ornt)), transfer_syntax=str(d0.file_meta.get('TransferSyntaxUID', '')), warnings=warn)
+                n_frames=len(hs) if noun == 'frames' else 1, stored_orientation=''.join(ornt2axcodes(ornt)),
+                transfer_syntax=str(d0.file_meta.get('TransferSyntaxUID', '')), warnings=warn)
     for w in warn: warnings.warn(f"{path}: {w}")
     if canonical: a, affine = _reorient(a, affine, ornt)
     return Volume(check_volume(a, path), affine, meta, str(path))
@@ -409,6 +564,36 @@ def write_dicom_slice(
     ds.PixelData = np.ascontiguousarray(pixels).astype(pixels.dtype.newbyteorder('<')).tobytes()
     if syntax: ds.compress(syntax)
     ds.save_as(path, enforce_file_format=True)
+
+# %% ../nbs/00_io.ipynb #071d90d3
+def _items(d, name:str) -> list:
+    "The items of sequence `name` in dataset `d` (empty when absent)."
+    e = None if d is None else d.get(_TAGS[name])
+    return list(e.value) if e is not None and e.value else []
+
+def _macros(group) -> list:
+    "The macro items of one functional group that hold geometry, rescale and the frame's stack."
+    return [m for name in ('PlanePositionSequence', 'PlaneOrientationSequence', 'PixelMeasuresSequence',
+                           'PixelValueTransformationSequence', 'FrameContentSequence') for m in _items(group, name)[:1]]
+
+# %% ../nbs/00_io.ipynb #f73f77b0
+def _frame_headers(d, h:dict) -> tuple:
+    "`(headers, warnings)`: one header per frame of the multi-frame file `d` (top-level header `h`)."
+    f, per, shared = d.filename, _items(d, 'PerFrameFunctionalGroupsSequence'), _items(d, 'SharedFunctionalGroupsSequence')
+    if per and len(per) != h['frames']: raise VolclfError(f"has {h['frames']} frames but {len(per)} per-frame functional groups", f)
+    common, hs = _macros(shared[0] if shared else None) + [d], []
+    for i in range(h['frames']):
+        sources = (_macros(per[i]) if per else []) + common
+        try: plane, stack = _plane(sources), next((str(v) for s in sources if (v := _value(s, 'StackID')) is not None), None)
+        except Exception as e: raise VolclfError(f"malformed value in the functional groups of frame {i + 1} ({_why(e)})", f) from None
+        hs.append(_checked({**h, **plane, 'stack': stack}, f"{f} (frame {i + 1})"))
+    stacks = sorted({x['stack'] for x in hs} - {None})
+    if len(stacks) > 1:
+        raise VolclfError(f"holds {len(stacks)} stacks (StackID {', '.join(stacks)}) in its {len(hs)} frames, not one 3D volume", f)
+    if len(hs) < 2 or any(x['position'] is not None for x in hs): return hs, []
+    normal = np.cross(*hs[0]['orientation'])
+    for k, x in enumerate(hs): x['position'] = k * x['thickness'] * normal
+    return hs, [f"no frame positions in its functional groups: frames stacked in stored order, {hs[0]['thickness']:g} mm apart"]
 
 # %% ../nbs/00_io.ipynb #3b8f2d6e
 FIGSHARE_CLASSES = ['meningioma', 'glioma', 'pituitary']   # cjdata.label 1, 2, 3
@@ -595,10 +780,11 @@ def write_binvox(
 
 # %% ../nbs/00_io.ipynb #4f1b7d3e
 _EXTENSIONS = {'.nii': 'nifti', '.nii.gz': 'nifti', '.dcm': 'dicom', '.dicom': 'dicom', '.ima': 'dicom',
-               '.npy': 'npy', '.npz': 'npy', '.mat': 'figshare', '.binvox': 'binvox'}
+               '.npy': 'npy', '.npz': 'npy', '.mat': 'figshare', '.binvox': 'binvox',
+               '.nrrd': 'nrrd', '.nhdr': 'nrrd', '.mha': 'metaimage', '.mhd': 'metaimage'}
 
 def file_format(path:str|Path) -> str:
-    "Which reader `path` needs: 'nifti', 'dicom', 'npy', 'figshare' or 'binvox'."
+    "Which reader `path` needs: 'nifti', 'dicom', 'nrrd', 'metaimage', 'npy', 'figshare' or 'binvox'."
     path = Path(path)
     if path.is_dir(): return 'dicom'
     name = path.name.lower()
@@ -613,9 +799,9 @@ def file_format(path:str|Path) -> str:
 
 # %% ../nbs/00_io.ipynb #8a3e6c0d
 def read_volume(
-    path:str|Path|list,          # a NIfTI file, DICOM folder/file/list, .npy/.npz, figshare .mat or binvox file
-    canonical:bool=True,         # reorient NIfTI and DICOM to RAS+ so every file has the same axis order
-    frame:int|None=None,         # the frame to take from a 4D NIfTI series
+    path:str|Path|list,          # a NIfTI, NRRD or MetaImage file, DICOM folder/file/list, .npy/.npz, figshare .mat or binvox file
+    canonical:bool=True,         # reorient images with geometry to RAS+ so every file has the same axis order
+    frame:int|None=None,         # the frame to take from a 4D series (NIfTI, NRRD, MetaImage)
     series:str|int|None=None,    # the DICOM series to read from a folder holding several
     key:str|None=None,           # the array to take from an `.npz` holding several
 ) -> Volume:                     # voxels plus affine and the source's metadata
@@ -624,6 +810,7 @@ def read_volume(
     path = Path(path)
     fmt = file_format(path)
     if fmt == 'nifti': return read_nifti(path, canonical, frame)
+    if fmt in ('nrrd', 'metaimage'): return read_itk(path, canonical, frame)
     if fmt == 'dicom': return read_dicom(path, canonical, series)
     if fmt == 'binvox': return read_binvox(path)
     if fmt == 'figshare':
@@ -659,11 +846,12 @@ def _npy_headers(path:Path) -> dict:
     with open(path, 'rb') as f: return dict(format='npy', **_npy_header(f, path, path.stat().st_size))
 
 def _inspect_dicom(path, series=None, canonical=True) -> dict:
-    hs = [h for _, h in _series(path, False, series)]
-    order, affine, warn = _dicom_geometry(hs, path)
+    dss = _series(path, False, series)
+    hs, warn, noun = _volume_headers(dss, path)
+    order, affine, more = _dicom_geometry(hs, path, noun)
     h0 = hs[order[0]]
     g = _canonical_geometry((len(hs), *h0['size']), affine, canonical)
-    return dict(format='dicom', **g, modality=h0['modality'], series=h0['uid'], description=h0['description'], warnings=warn)
+    return dict(format='dicom', **g, modality=h0['modality'], series=h0['uid'], description=h0['description'], warnings=warn + more)
 
 # %% ../nbs/00_io.ipynb #3e8c1f7a
 def inspect(
@@ -679,6 +867,10 @@ def inspect(
     elif fmt == 'nifti':
         img = _nifti(path)
         info = dict(format='nifti', dtype=str(img.header.get_data_dtype()), **_canonical_geometry(img.shape, _check_affine(img.affine, path), canonical))
+    elif fmt in ('nrrd', 'metaimage'):
+        _, h = _itk_header(path)
+        shape = h['size'] + ((h['frames'],) if h['frames'] > 1 else ())
+        info = dict(format=fmt, dtype=str(h['dtype']), **_canonical_geometry(shape, h['affine'], canonical))
     elif fmt == 'binvox':
         with open(path, 'rb') as f: dims, _, scale = _binvox_header(f, path)
         info = dict(format='binvox', shape=dims, dtype='uint8', spacing=tuple(scale / d for d in dims))

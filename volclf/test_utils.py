@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['tiny_split', 'tiny_model', 'project_root', 'shared_data']
+__all__ = ['tiny_split', 'tiny_model', 'project_root', 'shared_data', 'write_enhanced_dicom']
 
 # %% ../nbs/97_test_utils.ipynb #6d38f753
 def tiny_split(n:int=400, size:int=16, n_classes:int=3, seed:int=0) -> tuple:
@@ -37,3 +37,58 @@ def shared_data(*parts:str) -> Path|None:
     if root.is_dir(): return root.joinpath(*parts)
     if os.environ.get('CI', '').lower() in ('true', '1'): raise FileNotFoundError(f"{root} is missing: CI must test on the real files")
     print(f"{root} not found: skipping the tests that use real third-party files"); return None
+
+# %% ../nbs/97_test_utils.ipynb #8edf12bc
+def _seq(**values):
+    "A DICOM sequence of one item holding `values` (keywords)."
+    from pydicom.dataset import Dataset
+    from pydicom.sequence import Sequence
+    item = Dataset()
+    for k, v in values.items(): setattr(item, k, v)
+    return Sequence([item])
+
+def _enhanced_groups(n, positions, orientations, spacing, slopes, intercepts, stacks) -> tuple:
+    "Shared and per-frame functional groups of an Enhanced CT file."
+    from pydicom.dataset import Dataset
+    shared, per = Dataset(), []
+    shared.PixelMeasuresSequence = _seq(PixelSpacing=[float(s) for s in spacing], SliceThickness=1.)
+    if len(orientations) == 1: shared.PlaneOrientationSequence = _seq(ImageOrientationPatient=[float(o) for o in orientations[0]])
+    for i in range(n):
+        g = Dataset()
+        g.PlanePositionSequence = _seq(ImagePositionPatient=[float(p) for p in positions[i]])
+        if len(orientations) > 1: g.PlaneOrientationSequence = _seq(ImageOrientationPatient=[float(o) for o in orientations[i]])
+        g.PixelValueTransformationSequence = _seq(RescaleSlope=float(slopes[i]), RescaleIntercept=float(intercepts[i]), RescaleType='HU')
+        g.FrameContentSequence = _seq(StackID=str(stacks[i]), InStackPositionNumber=i + 1)
+        per.append(g)
+    return shared, per
+
+# %% ../nbs/97_test_utils.ipynb #52400955
+def write_enhanced_dicom(
+    path:str|Path,                 # file to write
+    pixels,                        # (frames, rows, columns) stored values, uint16 or int16
+    positions,                     # (frames, 3) ImagePositionPatient of each frame (LPS, mm)
+    orientation=(1, 0, 0, 0, 1, 0),# ImageOrientationPatient shared by all frames, or one per frame
+    spacing:tuple=(0.5, 0.5),      # PixelSpacing: between rows, between columns (mm)
+    slope=1., intercept=-1024.,    # RescaleSlope / RescaleIntercept: one value, or one per frame
+    stack=1,                       # StackID: one value, or one per frame
+):
+    "Write an Enhanced CT (multi-frame) DICOM file with per-frame functional groups (test fixtures and examples)."
+    import numpy as np
+    from pydicom.dataset import Dataset, FileMetaDataset
+    from pydicom.sequence import Sequence
+    from pydicom.uid import ExplicitVRLittleEndian, EnhancedCTImageStorage, generate_uid
+    pixels, n = np.asarray(pixels), len(pixels)
+    each = lambda v: list(np.broadcast_to(np.asarray(v, dtype=object), (n,)))
+    ori = np.asarray(orientation, float).reshape(-1, 6)
+    shared, per = _enhanced_groups(n, np.asarray(positions, float), ori, spacing, each(slope), each(intercept), each(stack))
+    ds, ds.file_meta = Dataset(), FileMetaDataset()
+    ds.file_meta.TransferSyntaxUID, ds.file_meta.MediaStorageSOPClassUID = ExplicitVRLittleEndian, EnhancedCTImageStorage
+    ds.SOPClassUID, ds.SOPInstanceUID = EnhancedCTImageStorage, generate_uid()
+    ds.file_meta.MediaStorageSOPInstanceUID = ds.SOPInstanceUID
+    ds.Modality, ds.SeriesInstanceUID, ds.StudyInstanceUID = 'CT', generate_uid(), generate_uid()
+    ds.SharedFunctionalGroupsSequence, ds.PerFrameFunctionalGroupsSequence = Sequence([shared]), Sequence(per)
+    ds.NumberOfFrames, (ds.Rows, ds.Columns) = n, pixels.shape[1:]
+    ds.SamplesPerPixel, ds.PhotometricInterpretation, ds.BitsAllocated, ds.BitsStored, ds.HighBit = 1, 'MONOCHROME2', 16, 16, 15
+    ds.PixelRepresentation = int(pixels.dtype.kind == 'i')
+    ds.PixelData = np.ascontiguousarray(pixels).astype(pixels.dtype.newbyteorder('<')).tobytes()
+    ds.save_as(path, enforce_file_format=True)
