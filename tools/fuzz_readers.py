@@ -9,15 +9,17 @@ is not charged to the reader). Crashing and slow inputs are saved under `--out` 
 
     python tools/fuzz_readers.py                  # 10,000 inputs per reader
     python tools/fuzz_readers.py -n 500 nifti     # a quick look at one reader
+    python tools/fuzz_readers.py nrrd nhdr metaimage mhd dicom_enhanced   # the readers added for issue 16
 """
 import argparse, gc, io, json, logging, sys, tempfile, time, traceback, warnings
 from pathlib import Path
 import numpy as np
 
 def seeds(tmp:Path) -> dict:
-    "reader name -> (file suffix, [valid seed files as bytes])"
-    import nibabel as nib
+    "reader name -> (file suffix, [valid seed files as bytes], {companion file name: bytes})"
+    import nibabel as nib, SimpleITK as sitk
     from volclf.io import write_dicom_slice, write_figshare_mat, write_binvox
+    from volclf.test_utils import write_enhanced_dicom
     rng = np.random.default_rng(0)
     def npy(a):
         b = io.BytesIO(); np.save(b, a); return b.getvalue()
@@ -32,18 +34,32 @@ def seeds(tmp:Path) -> dict:
         write_figshare_mat(p, rng.integers(0, 900, (16, 16)).astype(np.int16), 2, 'MR040', m, [1, 2, 3, 4], version); return p.read_bytes()
     def binvox(a):
         p = tmp/'s.binvox'; write_binvox(p, a); return p.read_bytes()
+    def itk(a, name, gz=False, orient='LPS'):
+        img = sitk.GetImageFromArray(a); img.SetSpacing((0.7, 0.8, 2.)); img.SetOrigin((1., 2., 3.))
+        p = tmp/name; sitk.WriteImage(sitk.DICOMOrient(img, orient), str(p), useCompression=gz); return p.read_bytes()
+    def enhanced(**kw):
+        p = tmp/'e.dcm'; write_enhanced_dicom(p, rng.integers(0, 4000, (4, 8, 8)).astype(np.uint16), [(0, 0, 2 * k) for k in (2, 0, 3, 1)], **kw)
+        return p.read_bytes()
     vol = rng.integers(0, 255, (6, 5, 4)).astype(np.uint8)
     lps = np.diag([-2., -2, 3, 1])
+    i16 = vol.astype(np.int16)
+    nrrd = [itk(i16, 's.nrrd'), itk(vol.astype(np.float32), 's.nrrd', True, 'PIR'), itk(i16, 's.nrrd', False, 'RAS')]
+    mha = [itk(i16, 's.mha'), itk(vol.astype(np.float32), 's.mha', True, 'ASL')]
+    nhdr, mhd = itk(i16, 'h.nhdr'), itk(i16, 'm.mhd')     # their data in h.raw / m.raw, kept beside the fuzzed header
+    found = {n: (tmp/n).read_bytes() for n in ('h.raw', 'm.raw')}
     return {
-        'npy': ('.npy', [npy(vol), npy(vol.astype(np.float32)), npy(np.zeros((3, 3)))]),
-        'npz': ('.npz', [npz(x=vol), npz(x=vol, y=np.arange(3))]),
-        'nifti': ('.nii', [nifti(vol.astype(np.int16), lps, False), nifti(rng.random((4, 4, 3, 2)).astype(np.float32), np.eye(4), False)]),
-        'nifti_gz': ('.nii.gz', [nifti(vol.astype(np.int16), lps, True), nifti(vol, np.eye(4), True)]),
-        'dicom': ('.dcm', [dicom(), dicom(slope=2.5, intercept=-10.5)]),
-        'mat73': ('.mat', [mat('7.3')]),
-        'mat5': ('.mat', [mat('5')]),
-        'binvox': ('.binvox', [binvox((rng.random((5, 5, 5)) > .6).astype(np.uint8))]),
-        'csv': ('.csv', [b"path,label,group\nv0.npy,a,p1\nv1.npy,b,p2\nv2.npy,a,p3\n"]),
+        'nrrd': ('.nrrd', nrrd, {}), 'nhdr': ('.nhdr', [nhdr], {'h.raw': found['h.raw']}),
+        'metaimage': ('.mha', mha, {}), 'mhd': ('.mhd', [mhd], {'m.raw': found['m.raw']}),
+        'dicom_enhanced': ('.dcm', [enhanced(), enhanced(slope=[1, 2, 0.5, 1], intercept=-1000.)], {}),
+        'npy': ('.npy', [npy(vol), npy(vol.astype(np.float32)), npy(np.zeros((3, 3)))], {}),
+        'npz': ('.npz', [npz(x=vol), npz(x=vol, y=np.arange(3))], {}),
+        'nifti': ('.nii', [nifti(vol.astype(np.int16), lps, False), nifti(rng.random((4, 4, 3, 2)).astype(np.float32), np.eye(4), False)], {}),
+        'nifti_gz': ('.nii.gz', [nifti(vol.astype(np.int16), lps, True), nifti(vol, np.eye(4), True)], {}),
+        'dicom': ('.dcm', [dicom(), dicom(slope=2.5, intercept=-10.5)], {}),
+        'mat73': ('.mat', [mat('7.3')], {}),
+        'mat5': ('.mat', [mat('5')], {}),
+        'binvox': ('.binvox', [binvox((rng.random((5, 5, 5)) > .6).astype(np.uint8))], {}),
+        'csv': ('.csv', [b"path,label,group\nv0.npy,a,p1\nv1.npy,b,p2\nv2.npy,a,p3\n"], {}),
     }
 
 INTERESTING = [0, 1, 2, 3, 4, 0x7f, 0x80, 0xff, 0x7fff, 0x8000, 0xffff, 0x7fffffff, 0x80000000, 0xffffffff, 2**40]
@@ -73,18 +89,19 @@ def mutate(data:bytes, ops) -> bytes:
         elif o[0] == 'header' and o[1] < len(b): b[o[1]] = o[2]
     return bytes(b)
 
-def run_reader(name, suffix, seed_files, n, slow, out:Path, tmp:Path) -> dict:
+def run_reader(name, suffix, seed_files, companions, n, slow, out:Path, tmp:Path) -> dict:
     from hypothesis import given, settings, HealthCheck, Phase, strategies as st
     from volclf.io import VolclfError, read_volume, inspect
     from volclf.data import from_csv
     stats = dict(reader=name, inputs=0, ok=0, volclf_error=0, other=0, slow=0, max_seconds=0.)
     work = tmp/name; work.mkdir()
     for i in range(3): np.save(work/f'v{i}.npy', np.zeros((4, 4, 4), np.uint8))
+    for f, b in companions.items(): (work/f).write_bytes(b)
     path = work/f'input{suffix}'
 
     def read(p):
         if name == 'csv': return from_csv(p)
-        inspect(p); return read_volume(p, frame=0 if name.startswith('nifti') else None)
+        inspect(p); return read_volume(p, frame=0 if name.startswith(('nifti', 'nrrd', 'nhdr', 'metaimage', 'mhd')) else None)
 
     @settings(max_examples=n, deadline=None, database=None, phases=[Phase.generate], derandomize=True,
               suppress_health_check=list(HealthCheck))
@@ -123,6 +140,7 @@ def main():
     p.add_argument('--out', default='fuzz_out', help="where crashing and slow inputs are saved")
     a = p.parse_args()
     logging.getLogger("nibabel").setLevel(logging.ERROR)   # its notes on odd headers would flood the report
+    import SimpleITK as sitk; sitk.ProcessObject.SetGlobalWarningDisplay(False)   # likewise ITK's
     out = Path(a.out); out.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp); all_seeds = seeds(tmp)

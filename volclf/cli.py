@@ -90,8 +90,9 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument('--out', default='preds.csv', help="CSV to write (default: %(default)s)")
     r.add_argument('--batch-size', type=int, default=16, metavar='N', help="volumes per forward pass (default: %(default)s)")
     for x in (e, r): x.add_argument('--tta', choices=['flip', 'rot90', 'flip+rot90'], help="average over mirrored / turned copies")
-    i = sub.add_parser('info', help="what is in volume files, from their headers")
+    i = sub.add_parser('info', help="what is in volume files, from their headers; exit 2 when one cannot be used")
     i.add_argument('paths', nargs='+', metavar='PATH')
+    i.add_argument('--check', action='store_true', help="also read every voxel (finds truncated data and NaN values)")
     i.add_argument('--json', action='store_true', help="one JSON object per file instead of a line of text")
     return p
 
@@ -217,12 +218,27 @@ def _describe(h:dict) -> str:
     extra = [f"{k} {h[k]}" for k in ('modality', 'series', 'description', 'label', 'pid') if h.get(k)]
     return line + ("; " + "; ".join(extra) if extra else "") + "".join(f"; warning: {w}" for w in h.get('warnings', []))
 
+_ARCHIVES = {'train_images': 'MedMNIST', 'X_train': 'ModelNet'}   # an .npz of several arrays that is a whole dataset
+
+def _usable(p:str, check:bool) -> dict:
+    "What `inspect` says of `p`, after refusing what volclf cannot use (with `check`, after reading every voxel too)."
+    from volclf.io import inspect, check_header, read_volume
+    h = inspect(p)
+    archive = next((v for k, v in _ARCHIVES.items() if k in h.get('arrays', {})), None) if len(h.get('arrays', {})) > 1 else None
+    if archive is None: check_header(h)
+    if check:
+        if archive:
+            from volclf.data import load_spec
+            load_spec(p)
+        else: read_volume(p)
+    return dict(h, dataset=archive) if archive else h
+
 def _info(args):
-    from volclf.io import inspect
     bad = 0
     for p in args.paths:
-        try: h = inspect(p); print(json.dumps(h, default=str) if args.json else _describe(h))
+        try: h = _usable(p, args.check); print(json.dumps(h, default=str) if args.json else _describe(h) + ('; voxels read: ok' if args.check else ''))
         except VolclfError as e: print(f"volclf: {e}", file=sys.stderr); bad += 1
+    if bad and len(args.paths) > 1: print(f"volclf: {bad} of {len(args.paths)} inputs cannot be used", file=sys.stderr)
     return 2 if bad else 0
 
 # %% ../nbs/10_cli.ipynb #744b81d3

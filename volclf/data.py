@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 import numpy as np
 from fastcore.basics import patch
-from .io import VolclfError, load_npy, check_volume, read_volume, inspect, read_figshare_mat, FIGSHARE_CLASSES
+from .io import VolclfError, load_npy, check_volume, check_header, read_volume, inspect, read_figshare_mat, FIGSHARE_CLASSES
 
 # %% auto #0
 __all__ = ['BRAIN_R', 'TUMORS', 'PHANTOM_CLASSES', 'MEDMNIST_CLASSES', 'MODELNET10_CLASSES', 'VolumeDataset', 'smooth_noise',
@@ -350,12 +350,8 @@ def from_modelnet(path:str|Path, classes:list|None=MODELNET10_CLASSES) -> Volume
 # %% ../nbs/01_data.ipynb #0c5e8a2d
 def _item_header(path) -> tuple:
     "`(shape, spacing)` of one dataset item from its header; refuses what cannot be one 3D volume."
-    h = inspect(path)
-    if 'arrays' in h: raise VolclfError(f"holds {len(h['arrays'])} arrays; a dataset item must be one volume", path)
-    shape = tuple(h['shape'])
-    if len(shape) == 4 and shape[3] > 1 and h['format'] == 'nifti':
-        raise VolclfError(f"a 4D series of {shape[3]} frames; a dataset item must be one 3D volume", path)
-    if len(shape) not in (3, 4): raise VolclfError(f"a {len(shape)}D array of shape {shape}, not a 3D volume", path)
+    h = check_header(inspect(path))
+    shape = tuple(next(iter(h['arrays'].values()))['shape'] if 'arrays' in h else h['shape'])
     return shape[:3], tuple(h.get('spacing', (1., 1., 1.)))
 
 def _attempt(f, on_error:str, skipped:list, item):

@@ -12,7 +12,7 @@ import numpy as np
 # %% auto #0
 __all__ = ['MAX_BYTES', 'FIGSHARE_CLASSES', 'MAT5_SECONDS', 'VolclfError', 'Volume', 'check_size', 'check_volume', 'load_npy',
            'read_nifti', 'read_itk', 'read_dicom', 'write_dicom_slice', 'write_figshare_mat', 'read_figshare_mat',
-           'read_binvox', 'write_binvox', 'file_format', 'read_volume', 'inspect']
+           'read_binvox', 'write_binvox', 'file_format', 'read_volume', 'inspect', 'check_header']
 
 # %% ../nbs/00_io.ipynb #9bf12316
 class VolclfError(ValueError):
@@ -256,6 +256,7 @@ def _data_bytes(path:Path, fmt:str, fields:dict, start:int) -> int|None:
     name = fields.get('data file', fields.get('datafile')) if nrrd else fields.get('elementdatafile')
     skip = int(fields.get('byte skip', 0)) if nrrd else int(fields.get('headersize', 0))
     if nrrd and int(fields.get('line skip', 0)): return None
+    if name is not None and not name.strip(): raise VolclfError("the header's data file entry is empty", path)
     if name is None or name.upper() == 'LOCAL': n, skip = path.stat().st_size - start, max(skip, 0)
     elif name.split()[0].upper() == 'LIST' or '%' in name or len(name.split()) > 1: return None   # a list of files
     else:
@@ -579,14 +580,17 @@ def _macros(group) -> list:
 # %% ../nbs/00_io.ipynb #f73f77b0
 def _frame_headers(d, h:dict) -> tuple:
     "`(headers, warnings)`: one header per frame of the multi-frame file `d` (top-level header `h`)."
-    f, per, shared = d.filename, _items(d, 'PerFrameFunctionalGroupsSequence'), _items(d, 'SharedFunctionalGroupsSequence')
-    if per and len(per) != h['frames']: raise VolclfError(f"has {h['frames']} frames but {len(per)} per-frame functional groups", f)
-    common, hs = _macros(shared[0] if shared else None) + [d], []
-    for i in range(h['frames']):
-        sources = (_macros(per[i]) if per else []) + common
-        try: plane, stack = _plane(sources), next((str(v) for s in sources if (v := _value(s, 'StackID')) is not None), None)
-        except Exception as e: raise VolclfError(f"malformed value in the functional groups of frame {i + 1} ({_why(e)})", f) from None
-        hs.append(_checked({**h, **plane, 'stack': stack}, f"{f} (frame {i + 1})"))
+    f, hs = d.filename, []
+    try:
+        per, shared = _items(d, 'PerFrameFunctionalGroupsSequence'), _items(d, 'SharedFunctionalGroupsSequence')
+        if per and len(per) != h['frames']: raise VolclfError(f"has {h['frames']} frames but {len(per)} per-frame functional groups", f)
+        common = _macros(shared[0] if shared else None) + [d]
+        for i in range(h['frames']):
+            sources = (_macros(per[i]) if per else []) + common
+            plane, stack = _plane(sources), next((str(v) for s in sources if (v := _value(s, 'StackID')) is not None), None)
+            hs.append(_checked({**h, **plane, 'stack': stack}, f"{f} (frame {i + 1})"))
+    except VolclfError: raise
+    except Exception as e: raise VolclfError(f"malformed functional groups (frame {len(hs) + 1}: {_why(e)})", f) from None
     stacks = sorted({x['stack'] for x in hs} - {None})
     if len(stacks) > 1:
         raise VolclfError(f"holds {len(stacks)} stacks (StackID {', '.join(stacks)}) in its {len(hs)} frames, not one 3D volume", f)
@@ -878,3 +882,17 @@ def inspect(
         s = read_figshare_mat(path)   # a few kB: reading it whole is the header
         info = dict(format='figshare', shape=(1, *s['image'].shape), dtype=str(s['image'].dtype), label=FIGSHARE_CLASSES[s['label']], pid=s['pid'])
     return dict(path=str(path), **info)
+
+# %% ../nbs/00_io.ipynb #218e7b05
+def check_header(info:dict) -> dict:
+    "`info` (what `inspect` says of a file) unchanged when the file can be read as one 3D volume; else why not."
+    path, arrays = info['path'], info.get('arrays')
+    if arrays is not None and len(arrays) != 1:
+        raise VolclfError(f"holds {len(arrays)} arrays ({', '.join(arrays) or 'none'}), not one volume", path)
+    shape = tuple(next(iter(arrays.values()))['shape'] if arrays else info['shape'])
+    if len(shape) == 4 and shape[3] > 1 and info['format'] not in ('npy', 'npz'):     # NumPy's 4th axis is channels
+        raise VolclfError(f"a 4D series of {shape[3]} frames ({'×'.join(map(str, shape))}); "
+                          f"read_volume(path, frame=k) takes one, but a dataset item must be one 3D volume", path)
+    if len(shape) not in (3, 4): raise VolclfError(f"a {len(shape)}D array of shape {shape}, not a 3D volume", path)
+    if 0 in shape: raise VolclfError(f"the volume is empty (shape {shape})", path)
+    return info
