@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_data.ipynb #92d1e3e6
 from __future__ import annotations
-import csv, warnings
+import csv, re, warnings
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -13,10 +13,10 @@ from fastcore.basics import patch
 from .io import VolclfError, load_npy, check_volume, check_header, read_volume, inspect, read_figshare_mat, FIGSHARE_CLASSES
 
 # %% auto #0
-__all__ = ['BRAIN_R', 'TUMORS', 'PHANTOM_CLASSES', 'MEDMNIST_CLASSES', 'MODELNET10_CLASSES', 'VolumeDataset', 'smooth_noise',
-           'synthetic_tumors', 'check_no_leak', 'split', 'with_test_split', 'from_arrays', 'load_seed_arrays',
-           'from_medmnist', 'from_modelnet', 'from_files', 'from_folder', 'from_csv', 'resize_volume', 'from_figshare',
-           'load_spec']
+__all__ = ['BRAIN_R', 'TUMORS', 'PHANTOM_CLASSES', 'MEDMNIST_3D', 'MEDMNIST_CLASSES', 'MODELNET10_CLASSES', 'VolumeDataset',
+           'smooth_noise', 'synthetic_tumors', 'check_no_leak', 'split', 'with_test_split', 'from_arrays',
+           'load_seed_arrays', 'medmnist_set', 'from_medmnist', 'from_modelnet', 'from_files', 'from_folder',
+           'from_csv', 'resize_volume', 'from_figshare', 'load_spec']
 
 # %% ../nbs/01_data.ipynb #89626c51
 @dataclass(repr=False)
@@ -333,14 +333,44 @@ def load_seed_arrays(
     return _from_parts(lambda k: load_npy(folder/f'{k}.npy'), {p: (f'X_{p}', f'y_{p}') for p in ('train', 'test')}, classes, folder)
 
 # %% ../nbs/01_data.ipynb #3c7e1a9d
-MEDMNIST_CLASSES = {'adrenalmnist3d': ['normal', 'hyperplasia']}   # from MedMNIST's INFO; others default to class_i
+MEDMNIST_3D = {   # MedMNIST's INFO (v3): class names, and the official train / val / test sizes
+    'organmnist3d': (['liver', 'kidney-right', 'kidney-left', 'femur-right', 'femur-left', 'bladder', 'heart',
+                      'lung-right', 'lung-left', 'spleen', 'pancreas'], (971, 161, 610)),
+    'nodulemnist3d': (['benign', 'malignant'], (1158, 165, 310)),
+    'adrenalmnist3d': (['normal', 'hyperplasia'], (1188, 98, 298)),
+    'fracturemnist3d': (['buckle rib fracture', 'nondisplaced rib fracture', 'displaced rib fracture'], (1027, 103, 240)),
+    'vesselmnist3d': (['vessel', 'aneurysm'], (1335, 191, 382)),
+    'synapsemnist3d': (['inhibitory synapse', 'excitatory synapse'], (1230, 177, 352)),
+}
+MEDMNIST_CLASSES = {k: v[0] for k, v in MEDMNIST_3D.items()}
 MODELNET10_CLASSES = ['bathtub', 'bed', 'chair', 'desk', 'dresser', 'monitor', 'night_stand', 'sofa', 'table', 'toilet']
 
+def medmnist_set(path:str|Path) -> tuple:
+    "`(name, size)` of the MedMNIST 3D set a file is named after: 'vesselmnist3d_64.npz' → ('vesselmnist3d', 64); else (None, None)."
+    m = re.fullmatch(r'([a-z]+mnist3d)(?:_(\d+))?', Path(path).stem.lower())
+    return (m[1], int(m[2] or 28)) if m and m[1] in MEDMNIST_3D else (None, None)
+
+# %% ../nbs/01_data.ipynb #5a66b135
+def _check_medmnist(ds:VolumeDataset, name:str, size:int, path:Path):
+    "Refuse a file named after a MedMNIST set that does not hold it; warn when its splits are not the official ones."
+    if ds.x.shape[1:4] != (size,) * 3:
+        raise VolclfError(f"is named after {name} at {size}³ but holds volumes of {'×'.join(map(str, ds.x.shape[1:]))}", path)
+    sizes, official = tuple(len(ds.part(p)) for p in ('train', 'val', 'test')), MEDMNIST_3D[name][1]
+    if sizes != official:
+        warnings.warn(f"{path}: splits of {'/'.join(map(str, sizes))} volumes, not {name}'s official "
+                      f"{'/'.join(map(str, official))} (a subset, or another MedMNIST version?)")
+
 def from_medmnist(path:str|Path, classes:list|None=None) -> VolumeDataset:
-    "A MedMNIST 3D `.npz` with its official train / val / test splits."
+    "A MedMNIST 3D `.npz` with its official train / val / test splits, class names and checks from the file's name."
     path = Path(path)
+    name, size = medmnist_set(path)
     keys = {p: (f'{p}_images', f'{p}_labels') for p in ('train', 'val', 'test')}
-    return _from_parts(lambda k: load_npy(path, k), keys, classes or MEDMNIST_CLASSES.get(path.stem.lower()), path)
+    try: ds = _from_parts(lambda k: load_npy(path, k), keys, classes or MEDMNIST_CLASSES.get(name), path)
+    except VolclfError as e:
+        if name and 'labels must lie in' in str(e): raise VolclfError(f"labels beyond the {len(MEDMNIST_3D[name][0])} classes of {name}", path) from None
+        raise
+    if name: _check_medmnist(ds, name, size, path)
+    return replace(ds, name=name or ds.name)
 
 def from_modelnet(path:str|Path, classes:list|None=MODELNET10_CLASSES) -> VolumeDataset:
     "ModelNet voxel grids from an `.npz` with `X_train`, `y_train`, `X_test`, `y_test`."
