@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 import numpy as np
 from fastcore.basics import patch
-from .io import VolclfError, load_npy, check_volume, check_header, read_volume, inspect, read_figshare_mat, FIGSHARE_CLASSES
+from .io import VolclfError, load_npy, check_volume, check_header, read_volume, inspect, read_figshare_mat, read_figshare_folds, FIGSHARE_CLASSES
 
 # %% auto #0
 __all__ = ['BRAIN_R', 'TUMORS', 'PHANTOM_CLASSES', 'MEDMNIST_3D', 'MEDMNIST_CLASSES', 'MODELNET10_CLASSES', 'VolumeDataset',
@@ -512,6 +512,7 @@ def from_figshare(
     by:str='slice',           # 'slice': one depth-1 volume per slice; 'patient': a stack of each patient's slices
     depth:int|None=None,      # stack depth for by='patient'; default the most slices any patient has
     on_error:str='raise',     # 'raise' or 'skip' unreadable files
+    folds=None,               # the official folds (`cvind5fold.mat`, or its array): splits 'fold1' ... 'fold5'
 ) -> VolumeDataset:
     "The figshare brain-tumour dataset: slices (or per-patient stacks), labels, tumour masks, patient groups."
     folder = Path(folder)
@@ -526,25 +527,47 @@ def from_figshare(
             items.append((f, s['label'], s['pid'], fit(s['image'], 1), fit(s['mask'], 0)))
     if not items: raise VolclfError(f"no readable .mat files ({skipped[0][1]})", folder)
     if skipped: warnings.warn(f"{folder}: skipped {len(skipped)} files, e.g. {skipped[0][1]}")
+    fold = None if folds is None else _folds_of([i[0] for i in items], folds)
     if by == 'slice':
-        return VolumeDataset(np.stack([i[3] for i in items])[:, None], [i[1] for i in items], FIGSHARE_CLASSES, [i[2] for i in items],
-                             masks=np.stack([i[4] for i in items])[:, None], meta=dict(file=np.array([str(i[0]) for i in items])),
+        pids = np.array([i[2] for i in items])
+        if fold is not None and (leaks := _fold_leaks(pids, fold)):
+            warnings.warn(f"{folder}: the folds put {len(leaks)} of {len(set(pids))} patients in more than one fold (e.g. {leaks[0]}): "
+                          "they divide images, not patients, so a test fold shares patients with its training folds")
+        return VolumeDataset(np.stack([i[3] for i in items])[:, None], [i[1] for i in items], FIGSHARE_CLASSES, pids,
+                             None if fold is None else np.char.add('fold', fold.astype(str)), np.stack([i[4] for i in items])[:, None],
+                             meta=dict(file=np.array([str(i[0]) for i in items]), **({} if fold is None else dict(fold=fold))),
                              name=folder.name, skipped=skipped)
-    if by == 'patient': return _stack_patients(items, depth, folder, skipped)
+    if by == 'patient': return _stack_patients(items, depth, folder, skipped, fold)
     raise VolclfError(f"by must be 'slice' or 'patient', not {by!r}")
 
 # %% ../nbs/01_data.ipynb #4c9e1b7d
-def _stack_patients(items:list, depth:int|None, folder:Path, skipped:list) -> VolumeDataset:
-    "Each patient's slices stacked (file order), padded or cut to `depth`."
+def _folds_of(files:list, folds) -> np.ndarray:
+    "The official fold of each figshare file: `n.mat` is entry n of `folds` (an array, or the `cvind5fold.mat` holding it)."
+    folds = read_figshare_folds(folds) if isinstance(folds, (str, Path)) else np.asarray(folds, np.int64).ravel()
+    n = np.array([int(f.stem) if f.stem.isdigit() else 0 for f in files])
+    bad = next((f for f, k in zip(files, n) if not 1 <= k <= len(folds)), None)
+    if bad: raise VolclfError(f"has no entry in the {len(folds)} folds (they cover 1.mat ... {len(folds)}.mat)", bad)
+    return folds[n - 1]
+
+def _fold_leaks(groups:np.ndarray, fold:np.ndarray) -> list:
+    "The groups (patients) with members in more than one fold."
+    return sorted(str(g) for g in set(groups) if len(set(fold[groups == g])) > 1)
+
+def _stack_patients(items:list, depth:int|None, folder:Path, skipped:list, fold:np.ndarray|None=None) -> VolumeDataset:
+    "Each patient's slices stacked (file order), padded or cut to `depth`; with `fold`, each patient's (single) fold as its split."
     pids = list(dict.fromkeys(i[2] for i in items))
     per = {p: [i for i in items if i[2] == p] for p in pids}
     for p, its in per.items():
         if len({i[1] for i in its}) > 1: raise VolclfError(f"patient {p} has slices with different labels ({', '.join(str(i[0].name) for i in its[:4])})", folder)
+    if fold is not None and (leaks := _fold_leaks(np.array([i[2] for i in items]), fold)):
+        raise VolclfError(f"the folds put patient {leaks[0]} (and {len(leaks) - 1} more) in several folds; by='patient' needs folds that keep each patient in one", folder)
+    fold_of = {} if fold is None else {i[2]: k for i, k in zip(items, fold)}
     depth = depth or max(len(v) for v in per.values())
     def stack(its, k):
         a = np.stack([i[k] for i in its[:depth]])
         return np.concatenate([a, np.zeros((depth - len(a), *a.shape[1:]), a.dtype)])
     return VolumeDataset(np.stack([stack(per[p], 3) for p in pids]), [per[p][0][1] for p in pids], FIGSHARE_CLASSES, np.array(pids),
+                         None if fold is None else np.array([f'fold{fold_of[p]}' for p in pids]),
                          masks=np.stack([stack(per[p], 4) for p in pids]), meta=dict(n_slices=np.array([len(per[p]) for p in pids])),
                          name=folder.name, skipped=skipped)
 

@@ -12,7 +12,8 @@ import numpy as np
 # %% auto #0
 __all__ = ['MAX_BYTES', 'FIGSHARE_CLASSES', 'MAT5_SECONDS', 'VolclfError', 'Volume', 'check_size', 'check_volume', 'load_npy',
            'read_nifti', 'read_itk', 'read_dicom', 'write_dicom_slice', 'write_figshare_mat', 'read_figshare_mat',
-           'read_binvox', 'write_binvox', 'file_format', 'read_volume', 'inspect', 'check_header']
+           'read_figshare_folds', 'read_binvox', 'write_binvox', 'file_format', 'read_volume', 'inspect',
+           'check_header']
 
 # %% ../nbs/00_io.ipynb #9bf12316
 class VolclfError(ValueError):
@@ -636,14 +637,27 @@ def write_figshare_mat(
     with open(path, 'r+b') as f: f.write(_mat_header('7.3'))
 
 # %% ../nbs/00_io.ipynb #2e6f9a4d
+_OTHER_MATS = {'cvind': "cvind, the dataset's official cross-validation folds, not an image: give it to from_figshare(folder, folds=...)",
+               'label': "label, the dataset's list of labels, not an image"}   # the two other files its author published
+
+def _no_cjdata(keys:list, path) -> VolclfError:
+    "The error for a `.mat` file without the cjdata struct, naming the dataset's other files when it is one of them."
+    if len(keys) == 1 and keys[0] in _OTHER_MATS: return VolclfError(f"holds {_OTHER_MATS[keys[0]]}", path)
+    return VolclfError(f"no cjdata struct (it holds {', '.join(keys) or 'nothing'}): not a figshare brain-tumour file", path)
+
+def _mat_hdf5(path:Path) -> bool:
+    "True for MATLAB 7.3 (HDF5), False for older MAT files; refuses anything else."
+    with open(path, 'rb') as f: head = f.read(520)
+    hdf5 = b'\x89HDF' in (head[:4], head[512:516])
+    if head[:6] != b'MATLAB' and not hdf5: raise VolclfError("not a MATLAB .mat file", path)
+    return hdf5
+
 def _mat_fields(path:Path) -> dict:
     "The cjdata fields of a figshare `.mat` file, as NumPy arrays in row-major order."
-    with open(path, 'rb') as f: head = f.read(520)
-    if head[:6] != b'MATLAB' and b'\x89HDF' not in (head[:4], head[512:516]): raise VolclfError("not a MATLAB .mat file", path)
-    if b'\x89HDF' in (head[:4], head[512:516]):
+    if _mat_hdf5(path):
         import h5py
         with h5py.File(path, 'r') as f:
-            if 'cjdata' not in f: raise VolclfError(f"no cjdata struct (it holds {', '.join(f.keys()) or 'nothing'}): not a figshare brain-tumour file", path)
+            if 'cjdata' not in f: raise _no_cjdata(list(f.keys()), path)
             g = f['cjdata']
             fields = {k: g[k] for k in g if isinstance(g[k], h5py.Dataset)}
             for k, d in fields.items():   # figshare slices are 512² at most: refuse absurd sizes before reading
@@ -651,19 +665,20 @@ def _mat_fields(path:Path) -> dict:
             return {k: np.ascontiguousarray(np.asarray(d).T) for k, d in fields.items()}
     status, out = _loadmat5(path)
     if status == 'error': raise VolclfError(f"unreadable MATLAB file ({out})", path)
-    if status == 'missing': raise VolclfError(f"no cjdata struct (it holds {', '.join(out) or 'nothing'}): not a figshare brain-tumour file", path)
+    if status == 'missing': raise _no_cjdata(out, path)
     return out
 
 # %% ../nbs/00_io.ipynb #7f1c3b9e
 MAT5_SECONDS = 0.5   # the longest SciPy may spend on one MAT v5 file; a 512² slice takes a few milliseconds
 
-def _mat5_fields(path:str) -> tuple:
-    "In the helper process: `('ok', cjdata fields)`, `('missing', variables)` or `('error', why)`."
+def _mat5_fields(path:str, var:str='cjdata') -> tuple:
+    "In the helper process: `('ok', variable var)` (a struct as a dict of arrays), `('missing', variables)` or `('error', why)`."
     import scipy.io
     try: m = scipy.io.loadmat(path, simplify_cells=True)
     except Exception as e: return 'error', _why(e)
-    if not isinstance(m.get('cjdata'), dict): return 'missing', [k for k in m if not k.startswith('__')]
-    return 'ok', {k: np.asarray(v) for k, v in m['cjdata'].items()}
+    v = m.get(var)
+    if v is None or (var == 'cjdata') != isinstance(v, dict): return 'missing', [k for k in m if not k.startswith('__')]
+    return 'ok', {k: np.asarray(x) for k, x in v.items()} if isinstance(v, dict) else np.asarray(v)
 
 def _mat5_serve():
     "The helper process (`python -c`): import SciPy once, then answer one path at a time over stdin / stdout."
@@ -674,7 +689,7 @@ def _mat5_serve():
     while True:
         try: path = inp.recv()
         except EOFError: return                          # the parent has gone
-        out.send('ready' if path is None else _mat5_fields(path))
+        out.send('ready' if path is None else _mat5_fields(*path))   # path: (file, variable)
 
 # %% ../nbs/00_io.ipynb #3c8e0a5d
 class _Mat5Helper:
@@ -691,9 +706,9 @@ class _Mat5Helper:
         self.send.send(None); self.recv.recv()            # ready: SciPy imported
     def stop(self):
         self.proc.kill(); self.proc.wait(); self.send.close(); self.recv.close(); self.proc = None
-    def __call__(self, path:Path) -> tuple:
+    def __call__(self, path:Path, var:str='cjdata') -> tuple:
         if self.proc is None or self.proc.poll() is not None: self.start()
-        self.send.send(str(path))
+        self.send.send((str(path), var))
         answered = self.recv.poll(MAT5_SECONDS)
         try:
             if answered: return self.recv.recv()
@@ -729,6 +744,30 @@ def _cjdata(c:dict, path) -> dict:
     mask = c.get('tumorMask', np.zeros(image.shape)).astype(bool)
     if mask.shape != image.shape: raise VolclfError(f"cjdata.tumorMask is {mask.shape} but the image {image.shape}", path)
     return dict(image=image, label=int(label[0]) - 1, pid=pid.strip(), mask=mask, border=c.get('tumorBorder', np.zeros(0)).ravel())
+
+# %% ../nbs/00_io.ipynb #c522e0a9
+def _mat_vector(path:Path, var:str):
+    "The numeric array `var` of a MATLAB file, flat; refused when absent or absurdly large."
+    if _mat_hdf5(path):
+        import h5py
+        with h5py.File(path, 'r') as f:
+            if not isinstance(f.get(var), h5py.Dataset): raise VolclfError(f"no {var} array (it holds {', '.join(f.keys()) or 'nothing'})", path)
+            if f[var].size > _MAT_MAX: raise VolclfError(f"{var} claims {f[var].size} values", path)
+            return np.asarray(f[var]).ravel()
+    status, out = _loadmat5(path, var)
+    if status != 'ok': raise VolclfError(f"unreadable MATLAB file ({out})" if status == 'error' else f"no {var} array (it holds {', '.join(out) or 'nothing'})", path)
+    return np.asarray(out).ravel()
+
+def read_figshare_folds(path:str|Path) -> np.ndarray:
+    "The figshare dataset's official cross-validation folds (`cvind5fold.mat`): the fold (1, 2, ...) of image 1.mat, 2.mat, ..."
+    path = Path(path)
+    if not path.is_file(): raise VolclfError("no such file", path)
+    try: v = _mat_vector(path, 'cvind')
+    except VolclfError: raise
+    except Exception as e: raise VolclfError(f"unreadable MATLAB file ({_why(e)})", path) from None
+    ok = v.dtype.kind in 'iuf' and v.size and np.isfinite(v).all() and (v == np.round(v)).all() and v.min() >= 1 and v.max() <= 100
+    if not ok: raise VolclfError(f"cvind holds {v.size} {v.dtype} values ({v[:5].tolist()}...), not fold numbers 1, 2, ...", path)
+    return v.astype(np.int64)
 
 # %% ../nbs/00_io.ipynb #7f3a1d8c
 def _binvox_header(f, path) -> tuple:
