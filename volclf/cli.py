@@ -148,9 +148,9 @@ def _fit(args, spec:str):
 def _report(m, out, seconds=None):
     "Print the headline metrics (with their intervals when bootstrapped) and the confusion matrix."
     ci = m.get('ci') or {}
-    fmt = lambda k: f"{k} {m[k]:.4f}" + (f" [{ci[k][0]:.3f}, {ci[k][1]:.3f}]" if k in ci else "")
+    fmt = lambda k: f"{k} {m[k]:.4f}" + (f" [{ci[k][0]:.3f}, {ci[k][1]:.3f}]" if ci.get(k) else " [n too small]" if k in ci.get('too_small', {}) else "")
     print("  ".join(fmt(k) for k in ('accuracy', 'balanced_accuracy', 'auc', 'sensitivity', 'specificity', 'ece') if m.get(k) is not None)
-          + f"  n {m['n']}" + (f"  ({ci['level']:.0%} bootstrap intervals)" if ci else ""))
+          + f"  n {m['n']}" + (f"  ({ci['level']:.0%} intervals: Wilson for proportions, bootstrap for the rest)" if ci else ""))
     w = max(map(len, m['classes']))
     for c, row in zip(m['classes'], m['confusion_matrix']): print(f"  {c:>{w}} | " + " ".join(f"{v:4d}" for v in row))
     print(f"run directory {out}" + (f" (trained in {seconds:.0f} s)" if seconds else ""))

@@ -12,9 +12,10 @@ from sklearn import metrics as skm
 from .io import VolclfError
 
 # %% auto #0
-__all__ = ['HEADLINE', 'TTA', 'Metrics', 'as_probs', 'calibration_bins', 'expected_calibration_error', 'compute_metrics',
-           'bootstrap_ci', 'tta_views', 'predict_views', 'predict_probs', 'evaluate', 'plot_confusion_matrix',
-           'plot_roc', 'plot_reliability', 'read_history', 'plot_history', 'summarize_seeds']
+__all__ = ['HEADLINE', 'MIN_PER_CLASS', 'PROPORTIONS', 'TTA', 'Metrics', 'as_probs', 'calibration_bins',
+           'expected_calibration_error', 'compute_metrics', 'bootstrap_ci', 'wilson_interval', 'confidence_intervals',
+           'tta_views', 'predict_views', 'predict_probs', 'evaluate', 'plot_confusion_matrix', 'plot_roc',
+           'plot_reliability', 'read_history', 'plot_history', 'summarize_seeds']
 
 # %% ../nbs/07_evaluate.ipynb #1eb4d33a
 HEADLINE = ('accuracy', 'balanced_accuracy', 'auc', 'sensitivity', 'specificity', 'macro_f1', 'ece')
@@ -23,10 +24,13 @@ class Metrics(dict):
     "Evaluation results: a plain dict (JSON-ready) that renders as tables in a notebook."
     def _repr_markdown_(self):
         ci = self.get('ci', {})
-        fmt = lambda k: f"{self[k]:.4f}" + (f" ({ci[k][0]:.3f}–{ci[k][1]:.3f})" if ci.get(k) else "")
+        fmt = lambda k: f"{self[k]:.4f}" + (f" ({ci[k][0]:.3f}–{ci[k][1]:.3f})" if ci.get(k) else
+                                             " (too few test volumes for an interval)" if k in ci.get('too_small', {}) else "")
         keys = [k for k in HEADLINE if self.get(k) is not None]
-        head = "| metric | value" + (f" ({ci['level']:.0%} bootstrap interval)" if ci else "") + " |\n|---|---|\n"
+        head = "| metric | value" + (f" ({ci['level']:.0%} interval)" if ci else "") + " |\n|---|---|\n"
         head += "\n".join(f"| {k} | {fmt(k)} |" for k in keys)
+        if ci.get('method'): head += "\n\n" + "; ".join(f"{m}: {', '.join(k for k in keys if ci['method'].get(k) == m)}" for m in ('wilson', 'bootstrap')
+                                                        if m in ci['method'].values()) + " intervals"
         cm = self['confusion_matrix']
         rows = ["| true \\ predicted | " + " | ".join(self['classes']) + " |", "|---|" + "---|" * len(cm)]
         rows += [f"| **{c}** | " + " | ".join(map(str, r)) + " |" for c, r in zip(self['classes'], cm)]
@@ -99,6 +103,44 @@ def bootstrap_ci(
     ci = {key: [float(v) for v in np.percentile(d, q)] for key, d in draws.items() if d}
     return dict(ci, level=level, n_boot=n_boot, auc_undefined=n_boot - len(draws['auc']))
 
+# %% ../nbs/07_evaluate.ipynb #d624ca13
+MIN_PER_CLASS = 10        # test volumes per class below which no bootstrap interval is reported
+PROPORTIONS = {'accuracy': None, 'sensitivity': 1, 'specificity': 0}   # metric: the class whose volumes are its n (None: all)
+
+def wilson_interval(k:int, n:int, level:float=0.95) -> list|None:
+    "The Wilson score interval of a proportion of `k` successes in `n` trials; None when n is 0."
+    from scipy.stats import norm
+    if n == 0: return None
+    z, p = norm.ppf((1 + level) / 2), k / n
+    centre, half = (p + z * z / (2 * n)) / (1 + z * z / n), z / (1 + z * z / n) * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return [max(0., centre - half), min(1., centre + half)]
+
+# %% ../nbs/07_evaluate.ipynb #b6dd7f63
+def confidence_intervals(
+    y_true, probs, classes:list,
+    n_boot:int=1000,             # bootstrap redraws for the metrics that need them
+    level:float=0.95,
+    seed:int=0,
+) -> dict:                       # {metric: [lo, hi] or None, 'method': {metric: ...}, 'too_small': {metric: why}, 'level', 'n_boot', ...}
+    "Intervals of the headline metrics: Wilson for proportions, the percentile bootstrap for the rest when n allows."
+    y, p, k = np.asarray(y_true, int), as_probs(probs), len(classes)
+    _check(y, p, k)
+    right, counts = p.argmax(1) == y, np.bincount(y, minlength=k)
+    out, method, small = dict(level=level, n_boot=n_boot), {}, {}
+    for key, c in PROPORTIONS.items():
+        if c is not None and k != 2: continue
+        sel = np.ones(len(y), bool) if c is None else y == c
+        out[key], method[key] = wilson_interval(int(right[sel].sum()), int(sel.sum()), level), 'wilson'
+    if counts.min() >= MIN_PER_CLASS and n_boot:
+        boot = bootstrap_ci(y, p, classes, n_boot, level, seed)
+        out['auc_undefined'] = boot['auc_undefined']
+        for key in HEADLINE:
+            if key not in out and key in boot: out[key], method[key] = boot[key], 'bootstrap'
+    else:
+        why = f"the smallest class has {counts.min()} test volumes; a bootstrap interval needs {MIN_PER_CLASS}" if n_boot else "no bootstrap asked for"
+        small = {key: why for key in HEADLINE if key not in out}
+    return dict(out, method=method, too_small=small)
+
 # %% ../nbs/07_evaluate.ipynb #26b2b8ec
 TTA = ('flip', 'rot90', 'flip+rot90')
 
@@ -141,14 +183,14 @@ def evaluate(
     out:str|Path|None=None,      # write metrics.json, probabilities.csv and the plots here
     batch_size:int=32,
     tta:str|None=None,           # test-time augmentation: None, 'flip', 'rot90' or 'flip+rot90'
-    bootstrap:int=1000,          # redraws for the 95 % intervals (0: none)
+    bootstrap:int=1000,          # redraws for the 95 % bootstrap intervals (0: no intervals at all)
     seed:int=0,                  # of the bootstrap
     **views,                     # `flip_axes`, `rot_plane` for `tta` (see `tta_views`)
 ) -> Metrics:
-    "Metrics of `model` on `ds` with bootstrap intervals; with `out`, also written to disk with the plots."
+    "Metrics of `model` on `ds` with 95 % intervals (see `confidence_intervals`); with `out`, also written to disk with the plots."
     probs = predict_probs(model, ds, preprocess, batch_size, tta, **views)
     m = compute_metrics(ds.y, probs, ds.classes)
-    if bootstrap: m['ci'] = bootstrap_ci(ds.y, probs, ds.classes, bootstrap, seed=seed)
+    if bootstrap: m['ci'] = confidence_intervals(ds.y, probs, ds.classes, bootstrap, seed=seed)
     m['tta'] = tta
     if out is not None:
         out = Path(out); out.mkdir(parents=True, exist_ok=True)
