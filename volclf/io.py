@@ -96,10 +96,20 @@ def check_volume(
     return a
 
 # %% ../nbs/00_io.ipynb #9c1f5e3b
+def _orientation(affine:np.ndarray) -> np.ndarray:
+    "NiBabel's `io_orientation` of `affine`, computed directly when the axes are aligned with the world (most files)."
+    r = np.asarray(affine, float)[:3, :3]
+    on = np.abs(r) > 1e-6 * np.abs(r).max()
+    if not ((on.sum(0) == 1).all() and (on.sum(1) == 1).all()):
+        from nibabel.orientations import io_orientation
+        return io_orientation(affine)                                  # oblique: NiBabel's nearest axes
+    axis = on.argmax(0)
+    return np.column_stack([axis, np.sign(r[axis, [0, 1, 2]])]).astype(float)
+
 def _reorient(a:np.ndarray, affine:np.ndarray, ornt:np.ndarray|None=None) -> tuple:
-    "`a` and `affine` permuted and flipped so the axes run R, A, S (`ornt`: NiBabel's `io_orientation`, if known)."
+    "`a` and `affine` permuted and flipped so the axes run R, A, S (`ornt`: its `_orientation`, if known)."
     from nibabel import orientations as o
-    ornt = o.io_orientation(affine) if ornt is None else ornt
+    ornt = _orientation(affine) if ornt is None else ornt
     if (ornt == [[0, 1], [1, 1], [2, 1]]).all(): return a, affine
     return o.apply_orientation(a, ornt), affine @ o.inv_ornt_aff(ornt, a.shape[:3])   # a view: no voxel is copied
 
@@ -217,12 +227,12 @@ def read_nifti(
     "Read a NIfTI volume through NiBabel, scaled, native-endian and (by default) in RAS+."
     path = Path(path)
     img = _nifti(path)
-    from nibabel.orientations import io_orientation, ornt2axcodes
+    from nibabel.orientations import ornt2axcodes
     index = _frame_index(img.shape, frame, path)
     try: a = np.asanyarray(img.dataobj)[index]
     except Exception as e: raise VolclfError(f"truncated or corrupt voxel data ({_why(e)})", path) from None
     a, affine = _native(a), _check_affine(img.affine, path)
-    ornt = io_orientation(affine)
+    ornt = _orientation(affine)
     meta = dict(format='nifti', stored_orientation=''.join(ornt2axcodes(ornt)), stored_dtype=str(img.header.get_data_dtype()),
                 description=img.header['descrip'].item().decode('latin-1').strip('\x00 '))
     if canonical: a, affine = _reorient(a, affine, ornt)
@@ -235,7 +245,9 @@ _MET_TYPES = {'MET_CHAR', 'MET_UCHAR', 'MET_SHORT', 'MET_USHORT', 'MET_INT', 'ME
 
 def _text_header(path:Path, fmt:str) -> tuple:
     "`(fields, data_start)`: the key/value lines of an NRRD or MetaImage header (keys lower-case) and where it ends."
-    with open(path, 'rb') as f: head = f.read(1 << 16)
+    with open(path, 'rb') as f:
+        head = f.read(4096)                                           # most headers; else up to 64 KiB
+        if b'\n\n' not in head and b'ElementDataFile' not in head: head += f.read((1 << 16) - 4096)
     if fmt == 'nrrd':
         if not head.startswith(b'NRRD000'): raise VolclfError("not an NRRD file (no 'NRRD000x' magic line)", path)
         ends = [(i, len(s)) for s in (b'\n\n', b'\r\n\r\n') if (i := head.find(s)) >= 0]
@@ -344,7 +356,7 @@ def read_itk(
 ) -> Volume:
     "Read an NRRD or MetaImage volume through SimpleITK, native-endian and (by default) in RAS+."
     import SimpleITK as sitk
-    from nibabel.orientations import io_orientation, ornt2axcodes
+    from nibabel.orientations import ornt2axcodes
     path = Path(path)
     r, h = _itk_header(path)
     k = _choose_frame(h['frames'], frame, h['what'], path)
@@ -352,7 +364,7 @@ def read_itk(
     except RuntimeError as e: raise VolclfError(f"truncated or corrupt voxel data ({_itk_why(e)})", path) from None
     a = a[k] if r.GetDimension() == 4 else a[..., k] if a.ndim == 4 else a
     a, affine = _native(a.transpose(2, 1, 0)), h['affine']    # ITK's index order (x, y, z), as NiBabel's
-    ornt = io_orientation(affine)
+    ornt = _orientation(affine)
     meta = dict(format=h['format'], stored_orientation=''.join(ornt2axcodes(ornt)), stored_dtype=str(h['dtype']))
     if canonical: a, affine = _reorient(a, affine, ornt)
     return Volume(check_volume(a, path), affine, meta, str(path))
@@ -529,8 +541,8 @@ def read_dicom(
     order, affine, more = _dicom_geometry(hs, path, noun)
     stored = _pixels(*dss[0])[order] if noun == 'frames' else np.stack([_pixels(*dss[i]) for i in order])
     a, warn = _rescale(stored, [hs[i] for i in order]), warn + more
-    from nibabel.orientations import io_orientation, ornt2axcodes
-    (d0, h0), ornt = dss[0 if noun == 'frames' else order[0]], io_orientation(affine)
+    from nibabel.orientations import ornt2axcodes
+    (d0, h0), ornt = dss[0 if noun == 'frames' else order[0]], _orientation(affine)
     meta = dict(format='dicom', series=h0['uid'], modality=h0['modality'], description=h0['description'], n_files=len(dss),
                 n_frames=len(hs) if noun == 'frames' else 1, stored_orientation=''.join(ornt2axcodes(ornt)),
                 transfer_syntax=str(d0.file_meta.get('TransferSyntaxUID', '')), warnings=warn)
@@ -867,7 +879,7 @@ def _canonical_geometry(shape:tuple, affine:np.ndarray, canonical:bool) -> dict:
     "Shape, spacing and orientation as `read_volume` would report them."
     if canonical:
         from nibabel import orientations as o
-        ornt = o.io_orientation(affine)
+        ornt = _orientation(affine)
         shape = tuple(shape[int(i)] for i in np.argsort(ornt[:, 0])) + tuple(shape[3:])
         affine = affine @ o.inv_ornt_aff(ornt, shape[:3])
     return dict(shape=tuple(int(s) for s in shape), spacing=tuple(round(float(s), 6) for s in _spacing(affine)), orientation=_axcodes(affine))
