@@ -4,13 +4,13 @@
 
 # %% ../nbs/10_cli.ipynb #b940c224
 from __future__ import annotations
-import argparse, csv, json, os, sys
+import argparse, csv, json, os, re, sys
 from pathlib import Path
 from . import __version__
 from .io import VolclfError
 
 # %% auto #0
-__all__ = ['DEMO', 'COMMANDS', 'parser', 'main']
+__all__ = ['DEMO', 'COMMANDS', 'parser', 'main', 'startup_noise', 'quiet_tensorflow']
 
 # %% ../nbs/10_cli.ipynb #6a6c4bf0
 DEMO = dict(n=1200, shape=(32, 32, 32), epochs=20, batch_size=16, model='seed')
@@ -107,20 +107,19 @@ def _data(args, spec:str) -> tuple:
     ds = load_spec(**data)
     for p, why in ds.skipped: print(f"volclf: skipped {why}", file=sys.stderr)
     if ds.in_memory: return ds.load(None if spec == 'synthetic' else shape, data['on_error']), data
-    shapes = {tuple(s) for s in ds.meta['shape']}
-    if shape is None and len(shapes) > 1:          # files stream through the pipeline, which resizes to one shape
-        from volclf.data import _common
-        raise VolclfError(f"{ds.name}: volumes have different shapes ({_common(ds.meta['shape'])}); pass --shape D H W to resize them to one")
+    if shape is None:                              # files stream through the pipeline, which resizes to one shape
+        from volclf.data import common_shape
+        common_shape(ds)
     return ds, data
 
 def _fit(args, spec:str):
     "Train on `spec`'s train split (once per seed), evaluate on its test split, write the run directory."
     ds, data = _data(args, spec)               # bad data fails here, before TensorFlow loads
+    quiet_tensorflow()                         # TrainConfig lives with train, which imports TensorFlow
     cfg = _config(args)
-    from volclf.preprocess import Preprocess
-    dtype = ds.x.dtype if ds.in_memory else ds.volume(0).dtype
-    shape = tuple(ds.x.shape[1:4]) if ds.in_memory else tuple(args.shape or ds.meta['shape'][0])
-    pre = Preprocess('scale_255' if dtype == 'uint8' else 'minmax', shape=None if ds.in_memory else shape)
+    from volclf.preprocess import default_preprocess
+    pre = default_preprocess(ds, None if ds.in_memory else args.shape)      # the library's choice, as from Python
+    shape = tuple(ds.x.shape[1:4]) if ds.in_memory else pre.shape
     from volclf.models import auto_dtype
     from volclf.train import train
     from volclf.evaluate import evaluate, plot_history, summarize_seeds
@@ -157,6 +156,7 @@ def _report(m, out, seconds=None):
 
 # %% ../nbs/10_cli.ipynb #2e092b00
 def _evaluate(args):
+    quiet_tensorflow()
     from volclf.data import load_spec
     from volclf.train import load_trained
     from volclf.evaluate import evaluate
@@ -174,36 +174,18 @@ def _evaluate(args):
 
 # %% ../nbs/10_cli.ipynb #41978e0e
 def _predict(args):
-    import numpy as np
-    from volclf.io import read_volume
+    quiet_tensorflow()
     from volclf.train import load_trained
-    from volclf.evaluate import predict_views, tta_views
-    from volclf.data import resize_volume
-    from volclf.pipeline import load_volume
+    from volclf.evaluate import predict_files
     model, info = load_trained(args.model)
-    shape, pre, classes = tuple(info['input_shape'][:3]), info['preprocess'], info['classes']
-    views, n_ok = tta_views(args.tta, shape), 0
-    def prepare(p):
-        if pre.shape is not None: return load_volume(p, pre)           # exactly the training pipeline's function
-        a = read_volume(p).array
-        return pre((a if a.shape[:3] == shape else resize_volume(a, shape))[None])[0]
+    classes, n_ok = info['classes'], 0
     with open(args.out, 'w', newline='') as f:
         w = csv.DictWriter(f, ['path', 'prediction'] + [f"p_{c}" for c in classes] + ['error'], restval='')
         w.writeheader()
-        def flush(batch):                                             # [(path, volume or error)] in input order
-            good = [a for _, a in batch if not isinstance(a, str)]
-            if good: probs = iter(predict_views(model, np.stack(good), views))
-            for p, a in batch:
-                if isinstance(a, str): w.writerow(dict(path=p, error=a)); continue
-                pr = next(probs)
-                w.writerow(dict(path=p, prediction=classes[int(pr.argmax())], **{f"p_{c}": f"{v:.6f}" for c, v in zip(classes, pr)}))
-            f.flush(); batch.clear()
-        batch = []
-        for p in args.paths:
-            try: batch.append((p, prepare(p))); n_ok += 1
-            except VolclfError as e: print(f"volclf: skipped {e}", file=sys.stderr); batch.append((p, str(e)))
-            if sum(not isinstance(a, str) for _, a in batch) >= args.batch_size: flush(batch)
-        flush(batch)
+        for p, pr, err in predict_files(model, args.paths, info['preprocess'], args.batch_size, args.tta):
+            if err: print(f"volclf: skipped {err}", file=sys.stderr); w.writerow(dict(path=p, error=err))
+            else: n_ok += 1; w.writerow(dict(path=p, prediction=classes[int(pr.argmax())], **{f"p_{c}": f"{v:.6f}" for c, v in zip(classes, pr)}))
+            f.flush()                                         # rows appear as they are known
     print(f"volclf: wrote {n_ok} predictions ({len(args.paths) - n_ok} skipped) to {args.out}", file=sys.stderr)
     return 0 if n_ok else 2
 
@@ -254,6 +236,32 @@ def main(argv:list|None=None) -> int:
     except VolclfError as e:
         print(f"volclf: error: {e}", file=sys.stderr)
         return 2
+
+# %% ../nbs/10_cli.ipynb #c47674d9
+_STARTUP = re.compile(r"WARNING: All log messages before absl::InitializeLog\(\) is called are written to STDERR"
+                      r"|I\d{4} [\d:.]+ +\d+ \S+:\d+\] .*"                                   # absl info lines
+                      r"|[WE]\d{4} [\d:.]+ +\d+ (cuda|gpu)\w*\.cc:\d+\] .*(cuInit|CUDA|cuda|GPU).*"  # no GPU here
+                      r"|To enable the following instructions: .*")
+
+def startup_noise(line:str) -> bool:
+    "Whether `line` is one of TensorFlow's start-up notices (info lines, the no-GPU probe), not a problem."
+    return bool(_STARTUP.fullmatch(line.strip()))
+
+def quiet_tensorflow():
+    "Import TensorFlow and probe its devices with its start-up notices kept off stderr; anything else it prints still shows."
+    if 'tensorflow' in sys.modules: return
+    import tempfile
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with tempfile.TemporaryFile() as tmp:
+        os.dup2(tmp.fileno(), 2)
+        try:
+            import tensorflow as tf
+            tf.config.list_physical_devices()
+        finally:
+            sys.stderr.flush(); os.dup2(saved, 2); os.close(saved)
+        tmp.seek(0); kept = [l for l in tmp.read().decode(errors='replace').splitlines() if l.strip() and not startup_noise(l)]
+    if kept: print("\n".join(kept), file=sys.stderr)
 
 # %% ../nbs/10_cli.ipynb #1bd497c1
 if __name__ == '__main__' and 'IPython' not in sys.modules: sys.exit(main())

@@ -16,7 +16,7 @@ from .io import VolclfError, load_npy, check_volume, check_header, read_volume, 
 __all__ = ['BRAIN_R', 'TUMORS', 'PHANTOM_CLASSES', 'MEDMNIST_3D', 'MEDMNIST_CLASSES', 'MODELNET10_CLASSES', 'VolumeDataset',
            'smooth_noise', 'synthetic_tumors', 'check_no_leak', 'split', 'with_test_split', 'from_arrays',
            'load_seed_arrays', 'medmnist_set', 'from_medmnist', 'from_modelnet', 'from_files', 'from_folder',
-           'from_csv', 'resize_volume', 'from_figshare', 'load_spec']
+           'from_csv', 'resize_volume', 'from_figshare', 'common_shape', 'load_spec']
 
 # %% ../nbs/01_data.ipynb #89626c51
 @dataclass(repr=False)
@@ -571,6 +571,15 @@ def _stack_patients(items:list, depth:int|None, folder:Path, skipped:list, fold:
                          masks=np.stack([stack(per[p], 4) for p in pids]), meta=dict(n_slices=np.array([len(per[p]) for p in pids])),
                          name=folder.name, skipped=skipped)
 
+# %% ../nbs/01_data.ipynb #0afc3019
+def common_shape(ds:VolumeDataset) -> tuple:
+    "The (D, H, W) every volume of `ds` shares; refused, listing the shapes found, when they differ."
+    if ds.in_memory: return tuple(int(s) for s in ds.x.shape[1:4])
+    shapes = ds.meta['shape']
+    if len({tuple(s) for s in shapes}) > 1:
+        raise VolclfError(f"{ds.name}: volumes have different shapes ({_common(shapes)}); resize them to one with shape= (--shape D H W)")
+    return tuple(int(s) for s in shapes[0])
+
 # %% ../nbs/01_data.ipynb #0d6f3a8e
 @patch
 def load(
@@ -580,8 +589,7 @@ def load(
 ) -> VolumeDataset:           # the same dataset with the voxels in memory
     "Read every volume into one array, resized to `shape` if given."
     if self.in_memory and (shape is None or tuple(shape) == self.x.shape[1:4]): return self
-    if shape is None and len({tuple(s) for s in self.meta['shape']}) > 1:
-        raise VolclfError(f"{self.name}: volumes have different shapes ({_common(self.meta['shape'])}); pass shape= (--shape D H W) to resize them to one")
+    if shape is None: common_shape(self)
     skipped, keep, vols = list(self.skipped), [], []
     for i in range(len(self)):
         v = _attempt(lambda: self.volume(i), on_error, skipped, self.x[i])

@@ -15,7 +15,7 @@ from .io import VolclfError
 __all__ = ['HEADLINE', 'MIN_PER_CLASS', 'PROPORTIONS', 'TTA', 'Metrics', 'as_probs', 'calibration_bins',
            'expected_calibration_error', 'compute_metrics', 'bootstrap_ci', 'wilson_interval', 'confidence_intervals',
            'tta_views', 'predict_views', 'predict_probs', 'evaluate', 'plot_confusion_matrix', 'plot_roc',
-           'plot_reliability', 'read_history', 'plot_history', 'summarize_seeds']
+           'plot_reliability', 'read_history', 'plot_history', 'predict_files', 'summarize_seeds']
 
 # %% ../nbs/07_evaluate.ipynb #1eb4d33a
 HEADLINE = ('accuracy', 'balanced_accuracy', 'auc', 'sensitivity', 'specificity', 'macro_f1', 'ece')
@@ -166,10 +166,11 @@ def predict_views(model, x, views:list) -> np.ndarray:
 def predict_probs(model, ds, preprocess=None, batch_size:int=32, tta:str|None=None, **views) -> np.ndarray:
     "Class probabilities (N, K) of `model` on dataset `ds`, averaged over the views of `tta`."
     from volclf.pipeline import to_tf
-    from volclf.preprocess import Preprocess
+    from volclf.preprocess import default_preprocess
     fns = tta_views(tta, model.input_shape[1:4], **views)
+    preprocess = preprocess or default_preprocess(ds, None if ds.in_memory else model.input_shape[1:4])
     # one pass over the data: each volume is read and preprocessed once, whatever the number of views
-    return np.concatenate([predict_views(model, x, fns) for x, _ in to_tf(ds, batch_size, preprocess=preprocess or Preprocess())])
+    return np.concatenate([predict_views(model, x, fns) for x, _ in to_tf(ds, batch_size, preprocess=preprocess)])
 
 def _json_safe(v):
     "NaN is not JSON: write it as null."
@@ -179,7 +180,7 @@ def _json_safe(v):
 def evaluate(
     model,                       # a trained Keras model
     ds,                          # a `VolumeDataset` to evaluate on
-    preprocess=None,             # the `Preprocess` the model was trained with (default: the seed's)
+    preprocess=None,             # the `Preprocess` the model was trained with (default: `default_preprocess(ds)`, as `train`'s)
     out:str|Path|None=None,      # write metrics.json, probabilities.csv and the plots here
     batch_size:int=32,
     tta:str|None=None,           # test-time augmentation: None, 'flip', 'rot90' or 'flip+rot90'
@@ -260,6 +261,48 @@ def plot_history(history:dict|str|Path):
         ax.set(xlabel='epoch', title=k); ax.legend(fontsize=8)
     fig.tight_layout()
     return fig
+
+# %% ../nbs/07_evaluate.ipynb #b4d1c25b
+def _model_input(path:str, preprocess, shape:tuple) -> np.ndarray:
+    "One file as the model's input (D, H, W, C): through the training pipeline's reader when the recipe fixes a shape."
+    from volclf.pipeline import load_volume
+    from volclf.io import read_volume
+    from volclf.data import resize_volume
+    if preprocess.shape is not None: return load_volume(path, preprocess)
+    a = read_volume(path).array
+    return preprocess((a if a.shape[:3] == shape else resize_volume(a, shape))[None])[0]
+
+def _read_all(paths:list, preprocess, shape:tuple, pool) -> list:
+    "Futures of `(input, None)` or `(None, error)` for each of `paths`, read in `pool`."
+    def read(p):
+        try: return _model_input(str(p), preprocess, shape), None
+        except VolclfError as e: return None, str(e)
+    return [pool.submit(read, p) for p in paths]
+
+# %% ../nbs/07_evaluate.ipynb #3d633b85
+def predict_files(
+    model,                       # a .keras file written by `train` (it carries its recipe), or a Keras model
+    paths:list,                  # volume files or DICOM series folders
+    preprocess=None,             # the recipe; needed only for a Keras model without its record
+    batch_size:int=16,           # volumes per forward pass
+    tta:str|None=None,           # test-time augmentation (see `tta_views`)
+    workers:int=2,               # files read at once
+):                               # yields (path, probabilities (K,) or None, error or None), in input order
+    "Class probabilities for each file, read in parallel and preprocessed as in training; a bad file is reported, not fatal."
+    from concurrent.futures import ThreadPoolExecutor
+    if isinstance(model, (str, Path)):
+        from volclf.train import load_trained
+        model, info = load_trained(model); preprocess = preprocess or info['preprocess']
+    if preprocess is None: raise VolclfError("predict_files needs the model's Preprocess (or its .keras file, which carries it)")
+    shape, paths = tuple(model.input_shape[1:4]), list(paths)
+    views, chunks = tta_views(tta, shape), [paths[i:i + batch_size] for i in range(0, len(paths), batch_size)]
+    with ThreadPoolExecutor(workers) as pool:
+        ahead = _read_all(chunks[0], preprocess, shape, pool) if chunks else []
+        for k, chunk in enumerate(chunks):
+            got, ahead = [f.result() for f in ahead], (_read_all(chunks[k + 1], preprocess, shape, pool) if k + 1 < len(chunks) else [])
+            good = [a for a, err in got if err is None]
+            probs = iter(predict_views(model, np.stack(good), views) if good else [])
+            for p, (a, err) in zip(chunk, got): yield p, None if err else next(probs), err
 
 # %% ../nbs/07_evaluate.ipynb #6b7c8d9e
 def summarize_seeds(results:list, seeds:list|None=None) -> dict:

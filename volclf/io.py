@@ -705,8 +705,11 @@ def _mat5_serve():
 
 # %% ../nbs/00_io.ipynb #3c8e0a5d
 class _Mat5Helper:
-    "A helper process running `_mat5_fields`, restarted when SciPy crashes or runs past `MAT5_SECONDS`."
+    "A helper process running `_mat5_fields`, restarted when SciPy crashes or runs past `MAT5_SECONDS`; one request at a time."
     proc = None
+    def __init__(self):
+        import threading
+        self.lock = threading.Lock()                      # readers may run in threads (predict_files): one conversation at a time
     def start(self):
         import os, subprocess, sys
         from multiprocessing.connection import Connection
@@ -719,6 +722,8 @@ class _Mat5Helper:
     def stop(self):
         self.proc.kill(); self.proc.wait(); self.send.close(); self.recv.close(); self.proc = None
     def __call__(self, path:Path, var:str='cjdata') -> tuple:
+        with self.lock: return self._ask(path, var)
+    def _ask(self, path:Path, var:str) -> tuple:
         if self.proc is None or self.proc.poll() is not None: self.start()
         self.send.send((str(path), var))
         answered = self.recv.poll(MAT5_SECONDS)

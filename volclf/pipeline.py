@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import tensorflow as tf
 from .io import VolclfError, read_volume
-from .data import VolumeDataset
+from .data import VolumeDataset, common_shape
 from .preprocess import Preprocess
 
 # %% auto #0
@@ -26,7 +26,8 @@ def load_volume(path:str, preprocess:Preprocess, cache:str|Path|None=None) -> np
     f = None if cache is None else Path(cache)/f"{cache_key(path, preprocess)}.npy"
     if f is not None and f.exists(): return np.load(f, allow_pickle=False)
     v = read_volume(path)
-    out = preprocess.tf(np.ascontiguousarray(v.array), v.spacing).numpy()
+    try: out = preprocess.tf(np.ascontiguousarray(v.array), v.spacing).numpy()
+    except VolclfError as e: raise (VolclfError(str(e), path) if e.path is None else e) from None   # name the file
     if f is not None:
         tmp = f.with_name(f"{f.stem}.{os.getpid()}.tmp.npy"); np.save(tmp, out); os.replace(tmp, f)
     return out
@@ -40,10 +41,7 @@ def _options(deterministic:bool) -> tf.data.Options:
 
 def _from_files(ds:VolumeDataset, preprocess:Preprocess, cache) -> tuple:
     "`(paths and labels, the map that reads and preprocesses one file)` for `ds`'s files."
-    shapes = {tuple(s) for s in ds.meta.get('shape', [])}
-    if preprocess.shape is None and len(shapes) > 1:
-        raise VolclfError(f"{ds.name}: volumes have {len(shapes)} different shapes; give the Preprocess a shape= (--shape D H W)")
-    shape = tuple(preprocess.shape or next(iter(shapes)))
+    shape = tuple(preprocess.shape or common_shape(ds))
     if cache is not None: Path(cache).mkdir(parents=True, exist_ok=True)
     def read(p): return load_volume(p.decode(), preprocess, cache)
     @tf.autograph.experimental.do_not_convert
@@ -65,6 +63,7 @@ def to_tf(
 ) -> tf.data.Dataset:                   # yields (float32 (B, D, H, W, C), int64 (B,))
     "Batches of `(preprocessed volumes, labels)` from `ds`, prefetched."
     if ds.in_memory:
+        preprocess.check_input(ds.x, ds.name)         # the graph below cannot raise a readable error; check once here
         x = ds.x if ds.x.ndim == 5 else ds.x[..., None]
         d = tf.data.Dataset.from_tensor_slices((x, ds.y))
         if shuffle: d = d.shuffle(len(ds), seed=seed, reshuffle_each_iteration=True)

@@ -13,7 +13,7 @@ from .io import VolclfError
 
 # %% auto #0
 __all__ = ['WINDOWS', 'INTENSITY', 'scale_255', 'minmax', 'window', 'clip', 'percentile_clip', 'zscore', 'resize',
-           'resampled_shape', 'resample', 'crop_or_pad', 'Preprocess']
+           'resampled_shape', 'resample', 'crop_or_pad', 'Preprocess', 'default_preprocess']
 
 # %% ../nbs/02_preprocess.ipynb #268ab59c
 _VOXELS = [-4, -3, -2, -1]   # the axes of one volume: D, H, W, C (channels last)
@@ -139,8 +139,17 @@ def _check_preprocess(self:Preprocess):
 
 # %% ../nbs/02_preprocess.ipynb #8bd912d7
 @patch
+def check_input(self:Preprocess, x, where=None):
+    "Refuse voxels this recipe would turn into nonsense: `scale_255` on values outside 0..255 (Hounsfield units, raw MR)."
+    if self.intensity != 'scale_255' or self.clip is not None or x.dtype in (np.uint8, tf.uint8) or not np.size(x): return
+    lo, hi = float(np.min(x)), float(np.max(x))
+    if lo < 0 or hi > 255:
+        raise VolclfError(f"scale_255 expects 8-bit intensities in 0..255, got [{lo:g}, {hi:g}]; use 'minmax' or a window", where)
+
+@patch
 def tf(self:Preprocess, x, spacing:tuple|None=None) -> tf.Tensor:
     "Volume (D, H, W[, C]) or batch (N, D, H, W, C) → float32, channels last, per the recipe."
+    if tf.executing_eagerly(): self.check_input(x)      # in a graph, the pipeline checks the data before it starts
     x = tf.convert_to_tensor(x)
     if x.shape.rank == 3: x = x[..., None]
     if self.spacing is not None and spacing is not None: x = resample(x, spacing, self.spacing)
@@ -157,8 +166,7 @@ def __call__(self:Preprocess, x:np.ndarray) -> np.ndarray:
     "Batch (N, D, H, W) or (N, D, H, W, C) → float32 (N, D, H, W, C), in NumPy."
     x = np.asarray(x)
     if x.ndim not in (4, 5): raise VolclfError(f"expected a batch of volumes (N, D, H, W[, C]), got shape {x.shape}")
-    if self.intensity == 'scale_255' and self.clip is None and x.dtype != np.uint8 and x.size and (x.min() < 0 or x.max() > 255):
-        raise VolclfError(f"scale_255 expects 8-bit intensities in 0..255, got [{x.min():g}, {x.max():g}]; use 'minmax' or a window")
+    self.check_input(x)
     return self.tf(x if x.ndim == 5 else x[..., None]).numpy()
 
 @patch
@@ -171,3 +179,14 @@ def from_json(cls:Preprocess, s:str|dict) -> Preprocess:
     unknown = set(d) - {f.name for f in fields(cls)}
     if unknown: raise VolclfError(f"Preprocess: unknown settings {', '.join(sorted(unknown))}")
     return cls(**d)
+
+# %% ../nbs/02_preprocess.ipynb #035d8955
+def default_preprocess(
+    ds,                       # a `VolumeDataset`, in memory or on disk
+    shape:tuple|None=None,    # files on disk: the shape to bring them to (default: the one they all share)
+) -> Preprocess:
+    "The recipe volclf uses for `ds` when none is given: /255 for 8-bit data, each volume's min-max for anything else."
+    from volclf.data import common_shape
+    dtype = ds.x.dtype if ds.in_memory else ds.volume(0).dtype      # a header's dtype can lie (scaled NIfTI): read one
+    if not ds.in_memory: shape = tuple(int(s) for s in shape) if shape is not None else common_shape(ds)
+    return Preprocess('scale_255' if dtype == np.uint8 else 'minmax', shape=None if ds.in_memory else shape)

@@ -13,7 +13,7 @@ import tensorflow as tf
 from . import __version__
 from .io import VolclfError
 from .data import VolumeDataset, split
-from .preprocess import Preprocess
+from .preprocess import Preprocess, default_preprocess
 from .pipeline import to_tf
 
 # %% auto #0
@@ -294,7 +294,7 @@ def train(
     out:str|Path='runs/run',             # the run directory (created)
     config:TrainConfig|None=None,        # how to train (default: TrainConfig())
     val:float|VolumeDataset=0.2,         # fraction of patients for validation, or a validation dataset
-    preprocess:Preprocess=Preprocess(),  # recorded with the model
+    preprocess:Preprocess|None=None,     # recorded with the model; default: `default_preprocess(data)`
     verbose:int=1,                       # 0 silent, 1 progress bars and a line per epoch, 2 a line per epoch
     callbacks:list|None=None,            # more Keras callbacks
     info:dict|None=None,                 # more facts to record in volclf.json (e.g. the data's spec)
@@ -305,6 +305,7 @@ def train(
 ) -> TrainResult:
     "Fit `model` on `data` as `config` says, keep the best epoch, and write the run directory `out`."
     cfg = dataclasses.replace(config or TrainConfig(), **overrides)
+    preprocess = default_preprocess(data) if preprocess is None else preprocess
     strategy = get_strategy(cfg.strategy)
     keras.utils.set_random_seed(cfg.seed)
     fit_ds, val_ds = split(data, val, cfg.seed) if isinstance(val, float) else (data, val)
