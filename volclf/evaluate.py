@@ -29,8 +29,9 @@ class Metrics(dict):
         keys = [k for k in HEADLINE if self.get(k) is not None]
         head = "| metric | value" + (f" ({ci['level']:.0%} interval)" if ci else "") + " |\n|---|---|\n"
         head += "\n".join(f"| {k} | {fmt(k)} |" for k in keys)
-        if ci.get('method'): head += "\n\n" + "; ".join(f"{m}: {', '.join(k for k in keys if ci['method'].get(k) == m)}" for m in ('wilson', 'bootstrap')
-                                                        if m in ci['method'].values()) + " intervals"
+        names = {'wilson': 'Wilson score', 'bootstrap': 'percentile bootstrap'}
+        used = [(names[m], [k for k in keys if ci.get('method', {}).get(k) == m]) for m in names]
+        if any(ks for _, ks in used): head += "\n\nIntervals: " + "; ".join(f"{n} for {', '.join(ks)}" for n, ks in used if ks) + "."
         cm = self['confusion_matrix']
         rows = ["| true \\ predicted | " + " | ".join(self['classes']) + " |", "|---|" + "---|" * len(cm)]
         rows += [f"| **{c}** | " + " | ".join(map(str, r)) + " |" for c, r in zip(self['classes'], cm)]
