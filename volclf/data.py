@@ -353,6 +353,7 @@ def medmnist_set(path:str|Path) -> tuple:
 # %% ../nbs/01_data.ipynb #5a66b135
 def _check_medmnist(ds:VolumeDataset, name:str, size:int, path:Path):
     "Refuse a file named after a MedMNIST set that does not hold it; warn when its splits are not the official ones."
+    if ds.y.max(initial=0) >= len(MEDMNIST_3D[name][0]): raise VolclfError(f"labels beyond the {len(MEDMNIST_3D[name][0])} classes of {name}", path)
     if ds.x.shape[1:4] != (size,) * 3:
         raise VolclfError(f"is named after {name} at {size}³ but holds volumes of {'×'.join(map(str, ds.x.shape[1:]))}", path)
     sizes, official = tuple(len(ds.part(p)) for p in ('train', 'val', 'test')), MEDMNIST_3D[name][1]
@@ -365,12 +366,9 @@ def from_medmnist(path:str|Path, classes:list|None=None) -> VolumeDataset:
     path = Path(path)
     name, size = medmnist_set(path)
     keys = {p: (f'{p}_images', f'{p}_labels') for p in ('train', 'val', 'test')}
-    try: ds = _from_parts(lambda k: load_npy(path, k), keys, classes or MEDMNIST_CLASSES.get(name), path)
-    except VolclfError as e:
-        if name and 'labels must lie in' in str(e): raise VolclfError(f"labels beyond the {len(MEDMNIST_3D[name][0])} classes of {name}", path) from None
-        raise
+    ds = _from_parts(lambda k: load_npy(path, k), keys, None, path)   # names come after the checks
     if name: _check_medmnist(ds, name, size, path)
-    return replace(ds, name=name or ds.name)
+    return replace(ds, classes=list(classes or MEDMNIST_CLASSES.get(name) or ds.classes), name=name or ds.name)
 
 def from_modelnet(path:str|Path, classes:list|None=MODELNET10_CLASSES) -> VolumeDataset:
     "ModelNet voxel grids from an `.npz` with `X_train`, `y_train`, `X_test`, `y_test`."

@@ -203,15 +203,18 @@ def _nifti(path:Path):
     return img
 
 # %% ../nbs/00_io.ipynb #2c4fd8e6
+def _choose_frame(n:int, frame:int|None, what:str, path) -> int:
+    "Which of `n` frames to take: the only one, or `frame`; refused when there are several and none was chosen."
+    if n == 1: return 0
+    if frame is None: raise VolclfError(f"{what}; pass frame=0..{n-1} to read_volume to take one", path)
+    if not -n <= frame < n: raise VolclfError(f"frame {frame} out of range: the file has {n}", path)
+    return frame
+
 def _frame_index(shape:tuple, frame:int|None, path) -> tuple:
     "The index that takes 3D voxels out of a NIfTI of `shape`."
     if all(s == 1 for s in shape[3:]): return (slice(None),) * 3 + (0,) * len(shape[3:])
     if len(shape) > 4: raise VolclfError(f"a {len(shape)}D image of shape {shape}; volclf reads 3D volumes", path)
-    if frame is None:
-        raise VolclfError(f"a 4D series of {shape[3]} frames ({'×'.join(map(str, shape))}); "
-                          f"pass frame=0..{shape[3]-1} to read_volume to take one", path)
-    if not -shape[3] <= frame < shape[3]: raise VolclfError(f"frame {frame} out of range: the series has {shape[3]}", path)
-    return (slice(None),) * 3 + (frame,)
+    return (slice(None),) * 3 + (_choose_frame(shape[3], frame, f"a 4D series of {shape[3]} frames ({'×'.join(map(str, shape))})", path),)
 
 # %% ../nbs/00_io.ipynb #8b1d3f07
 def _native(a:np.ndarray) -> np.ndarray:
@@ -305,12 +308,6 @@ def _itk_dtype(r, path) -> np.dtype:
     bits, kind = int(m[1]), m[2]
     return np.dtype(f"{'f' if kind == 'float' else 'u' if kind.startswith('un') else 'i'}{bits // 8}")
 
-def _choose_frame(n:int, frame:int|None, what:str, path) -> int:
-    "Which of `n` frames to take: the only one, or `frame`; refused when there are several and none was chosen."
-    if n == 1: return 0
-    if frame is None: raise VolclfError(f"{what}; pass frame=0..{n-1} to read_volume to take one", path)
-    if not -n <= frame < n: raise VolclfError(f"frame {frame} out of range: the file has {n}", path)
-    return frame
 
 # %% ../nbs/00_io.ipynb #1fb4e29d
 _ITK_NAMES = {'nrrd': 'NRRD', 'metaimage': 'MetaImage'}
@@ -327,9 +324,8 @@ def _itk_header(path:Path) -> tuple:
         fields, start = _text_header(path, fmt)
         if fmt == 'metaimage': _check_metaimage(fields, path)
         available = _data_bytes(path, fmt, fields, start)
-    except (ValueError, OSError) as e:
-        if isinstance(e, VolclfError): raise
-        raise VolclfError(f"malformed {_ITK_NAMES[fmt]} header ({_why(e)})", path) from None
+    except VolclfError: raise
+    except (ValueError, OSError) as e: raise VolclfError(f"malformed {_ITK_NAMES[fmt]} header ({_why(e)})", path) from None
     r = sitk.ImageFileReader(); r.SetFileName(str(path)); r.SetImageIO(_ITK_IO[fmt])
     try: r.ReadImageInformation()
     except RuntimeError as e: raise VolclfError(f"not a readable {_ITK_NAMES[fmt]} file ({_itk_why(e)})", path) from None

@@ -10,6 +10,7 @@ import numpy as np
 import tensorflow as tf
 from fastcore.basics import patch
 from .io import VolclfError
+from .data import common_shape
 
 # %% auto #0
 __all__ = ['WINDOWS', 'INTENSITY', 'scale_255', 'minmax', 'window', 'clip', 'percentile_clip', 'zscore', 'resize',
@@ -166,8 +167,7 @@ def __call__(self:Preprocess, x:np.ndarray) -> np.ndarray:
     "Batch (N, D, H, W) or (N, D, H, W, C) → float32 (N, D, H, W, C), in NumPy."
     x = np.asarray(x)
     if x.ndim not in (4, 5): raise VolclfError(f"expected a batch of volumes (N, D, H, W[, C]), got shape {x.shape}")
-    self.check_input(x)
-    return self.tf(x if x.ndim == 5 else x[..., None]).numpy()
+    return self.tf(x if x.ndim == 5 else x[..., None]).numpy()     # `tf` runs eagerly here, so it checks the input
 
 @patch
 def to_json(self:Preprocess) -> str: return json.dumps(asdict(self))
@@ -186,7 +186,6 @@ def default_preprocess(
     shape:tuple|None=None,    # files on disk: the shape to bring them to (default: the one they all share)
 ) -> Preprocess:
     "The recipe volclf uses for `ds` when none is given: /255 for 8-bit data, each volume's min-max for anything else."
-    from volclf.data import common_shape
     dtype = ds.x.dtype if ds.in_memory else ds.volume(0).dtype      # a header's dtype can lie (scaled NIfTI): read one
     if not ds.in_memory: shape = tuple(int(s) for s in shape) if shape is not None else common_shape(ds)
     return Preprocess('scale_255' if dtype == np.uint8 else 'minmax', shape=None if ds.in_memory else shape)
