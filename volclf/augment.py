@@ -9,8 +9,8 @@ import tensorflow as tf
 import keras
 
 # %% auto #0
-__all__ = ['Augment3D', 'RandomFlip3D', 'rot90', 'RandomRot90', 'plane_transform', 'RandomAffine3D', 'RandomRotation3D',
-           'RandomIntensity', 'RandomGamma', 'GaussianNoise3D', 'GaussianBlur3D', 'default_augment']
+__all__ = ['Augment3D', 'RandomFlip3D', 'rot90', 'rot90_batch', 'flip', 'RandomRot90', 'plane_transform', 'RandomAffine3D',
+           'RandomRotation3D', 'RandomIntensity', 'RandomGamma', 'GaussianNoise3D', 'GaussianBlur3D', 'default_augment']
 
 # %% ../nbs/03_augment.ipynb #60718293
 class Augment3D(keras.layers.Layer):
@@ -34,18 +34,29 @@ class RandomFlip3D(Augment3D):
     "Mirror each of `axes` (0 = D, 1 = H, 2 = W) with probability ½, per volume."
     def __init__(self, axes:tuple=(0,), **kwargs): super().__init__(**kwargs); self.axes = tuple(axes)
     def params(self, n, x): return self.uniform([n, len(self.axes)]) < .5
-    def apply(self, x, flip):
-        for i, a in enumerate(self.axes): x = tf.where(tf.reshape(flip[:, i], [-1, 1, 1, 1, 1]), tf.reverse(x, [a + 1]), x)
+    def apply(self, x, flips):
+        for i, a in enumerate(self.axes): x = tf.where(tf.reshape(flips[:, i], [-1, 1, 1, 1, 1]), flip(x, a), x)
         return x
     def get_config(self): return {**super().get_config(), 'axes': self.axes}
 
 # %% ../nbs/03_augment.ipynb #93a4b5c6
+def _turns(v, plane:tuple, lead:int=0) -> list:
+    "Four functions turning `v` by k·90° (k = 0…3) in `plane` (two of 0, 1, 2), counted after `lead` leading axes."
+    a, b = plane[0] + lead, plane[1] + lead
+    swap = list(range(len(v.shape))); swap[a], swap[b] = b, a
+    return [lambda: v, lambda: tf.transpose(tf.reverse(v, [b]), swap), lambda: tf.reverse(v, [a, b]), lambda: tf.reverse(tf.transpose(v, swap), [b])]
+
 def rot90(v, k, plane:tuple):
-    "Volume `v` (D, H, W, C) turned by k·90° in `plane` (two of 0, 1, 2), as `np.rot90(v, k, axes=plane)`."
-    (a, b), v = plane, tf.convert_to_tensor(v)
-    swap = list(range(4)); swap[a], swap[b] = b, a
-    return tf.switch_case(tf.cast(k, tf.int32) % 4, [lambda: v, lambda: tf.transpose(tf.reverse(v, [b]), swap),
-                                                     lambda: tf.reverse(v, [a, b]), lambda: tf.reverse(tf.transpose(v, swap), [b])])
+    "Volume `v` (D, H, W, C) turned by k·90° in `plane` (two of 0, 1, 2), as `np.rot90(v, k, axes=plane)`; `k` may be a tensor."
+    return tf.switch_case(tf.cast(k, tf.int32) % 4, _turns(tf.convert_to_tensor(v), plane))
+
+def rot90_batch(x, k:int, plane:tuple):
+    "Every volume of the batch `x` (N, D, H, W, C) turned by `k`·90° in `plane`."
+    return _turns(tf.convert_to_tensor(x), plane, lead=1)[k % 4]()
+
+def flip(x, axis:int):
+    "Every volume of the batch `x` (N, D, H, W, C) mirrored along `axis` (0 = D, 1 = H, 2 = W)."
+    return tf.reverse(x, [axis + 1])
 
 def _square_planes(x) -> list:
     "The planes of batch `x` (N, D, H, W, C) whose two sides have the same length."

@@ -34,6 +34,7 @@ _TRAINING = [  # flag, config field, type, help — each overrides the same fiel
     ('--memory-gb', 'memory_gb', float, "memory budget for --batch-size auto (default: 8)"),
 ]
 
+# %% ../nbs/10_cli.ipynb #e1e3b1c0
 def _common(p, shape):
     p.add_argument('--shape', type=int, nargs=3, metavar=('D', 'H', 'W'), default=shape,
                    help="synthetic data: the size generated; real data: every volume is resized to it (default: %(default)s; "
@@ -112,6 +113,7 @@ def _data(args, spec:str) -> tuple:
         common_shape(ds)
     return ds, data
 
+# %% ../nbs/10_cli.ipynb #4d127478
 def _fit(args, spec:str):
     "Train on `spec`'s train split (once per seed), evaluate on its test split, write the run directory."
     ds, data = _data(args, spec)               # bad data fails here, before TensorFlow loads

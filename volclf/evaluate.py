@@ -147,17 +147,15 @@ TTA = ('flip', 'rot90', 'flip+rot90')
 
 def tta_views(tta:str|None, shape:tuple, flip_axes:tuple=(0, 1, 2), rot_plane:tuple=(1, 2)) -> list:
     "Functions of a batch (N, D, H, W, C), one per view: the identity first."
-    import tensorflow as tf
+    from volclf.augment import flip, rot90_batch
     if tta is None: return [lambda x: x]
     if tta not in TTA: raise VolclfError(f"tta must be None or one of {', '.join(TTA)}, not {tta!r}")
     views = [lambda x: x]
-    if 'flip' in tta: views += [lambda x, a=a: tf.reverse(x, [a + 1]) for a in flip_axes]
+    if 'flip' in tta: views += [lambda x, a=a: flip(x, a) for a in flip_axes]
     if 'rot90' in tta:
         a, b = sorted(rot_plane)
         if shape[a] != shape[b]: raise VolclfError(f"tta='rot90' needs a square plane, not {shape[a]}×{shape[b]}")
-        perm = [0, 1, 2, 3, 4]; perm[a + 1], perm[b + 1] = b + 1, a + 1
-        swap = lambda x: tf.transpose(x, perm)                  # as np.rot90(x, k, axes=(a + 1, b + 1)):
-        views += [lambda x: swap(tf.reverse(x, [b + 1])), lambda x: tf.reverse(x, [a + 1, b + 1]), lambda x: swap(tf.reverse(x, [a + 1]))]
+        views += [lambda x, k=k: rot90_batch(x, k, (a, b)) for k in (1, 2, 3)]
     return views
 
 def predict_views(model, x, views:list) -> np.ndarray:

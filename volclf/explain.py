@@ -72,6 +72,7 @@ def _logit_model(model, layer):
     if len(out.shape) != 5: raise VolclfError(f"layer {layer!r} gives {tuple(out.shape)}, not a (batch, D, H, W, C) volume")
     return keras.Model(model.inputs, [out, feats]), head
 
+# %% ../nbs/08_explain.ipynb #9153f24e
 def grad_cam(
     model:keras.Model,             # a trained volclf model
     x,                             # a preprocessed volume (D, H, W[, C]) or batch (N, D, H, W, C)

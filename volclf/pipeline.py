@@ -13,7 +13,7 @@ from .data import VolumeDataset, common_shape
 from .preprocess import Preprocess
 
 # %% auto #0
-__all__ = ['cache_key', 'load_volume', 'to_tf']
+__all__ = ['cache_key', 'load_volume', 'epoch_seed', 'to_tf']
 
 # %% ../nbs/04_pipeline.ipynb #6e2b8d41
 def cache_key(path:str, preprocess:Preprocess) -> str:
@@ -39,16 +39,34 @@ def _options(deterministic:bool) -> tf.data.Options:
     o.experimental_distribute.auto_shard_policy = tf.data.experimental.AutoShardPolicy.DATA
     return o
 
-def _from_files(ds:VolumeDataset, preprocess:Preprocess, cache) -> tuple:
-    "`(paths and labels, the map that reads and preprocesses one file)` for `ds`'s files."
+def _file_loader(ds:VolumeDataset, preprocess:Preprocess, cache, memo:dict|None=None):
+    "The map `(path, label) → (volume, label)` that reads and preprocesses one of `ds`'s files; `memo` keeps what it read."
     shape = tuple(preprocess.shape or common_shape(ds))
     if cache is not None: Path(cache).mkdir(parents=True, exist_ok=True)
-    def read(p): return load_volume(p.decode(), preprocess, cache)
+    def read(p):
+        if memo is None: return load_volume(p.decode(), preprocess, cache)
+        if p not in memo: memo[p] = load_volume(p.decode(), preprocess, cache)
+        return memo[p]
     @tf.autograph.experimental.do_not_convert
     def load(path, y):
         out = tf.numpy_function(read, [path], tf.float32)
         out.set_shape([*shape, None]); return out, y
-    return tf.data.Dataset.from_tensor_slices((ds.x.astype(str), ds.y)), load
+    return load
+
+def epoch_seed(seed:int, epoch:int) -> int:
+    "The shuffle seed of `epoch` in a run seeded `seed`: a function of the two alone, so a resumed run shuffles as an unbroken one."
+    return int(np.random.SeedSequence([seed, epoch]).generate_state(1)[0] % 2**31)
+
+def _by_epoch(items:tuple, seed:int, epochs:tuple, tail, shuffle:bool, take:int|None) -> tf.data.Dataset:
+    "Epochs `epochs[0]`…`epochs[1]`−1 of the tensors `items` in one dataset: epoch e in the order `epoch_seed(seed, e)` draws, then `tail`."
+    items = tuple(tf.convert_to_tensor(t) for t in items)            # captured by the function below, not copied into it
+    n = int(items[1].shape[0])
+    @tf.autograph.experimental.do_not_convert
+    def one(s):
+        order = tf.argsort(tf.random.stateless_uniform([n], tf.stack([s, tf.constant(0, tf.int64)]))) if shuffle else tf.range(n)
+        d = tf.data.Dataset.from_tensor_slices(order).map(lambda i: tuple(tf.gather(t, i) for t in items))
+        return tail(d).take(-1 if take is None else take)
+    return tf.data.Dataset.from_tensor_slices(tf.constant([epoch_seed(seed, e) for e in range(*epochs)], tf.int64)).flat_map(one)
 
 # %% ../nbs/04_pipeline.ipynb #8c9d0e1f
 def to_tf(
@@ -60,23 +78,26 @@ def to_tf(
     cache:str|Path|None=None,           # files on disk: a folder for preprocessed volumes, or "memory"
     parallel:int=2,                     # files read at once (bounded, so memory is)
     deterministic:bool=True,            # the same order for the same seed, whatever the timing
+    epochs:tuple|None=None,             # (first, end): epochs first…end−1 in one dataset, epoch e shuffled by `epoch_seed(seed, e)`
+    epoch_batches:int|None=None,        # with `epochs`: the batches kept of each epoch (a multiple of the workers, say)
 ) -> tf.data.Dataset:                   # yields (float32 (B, D, H, W, C), int64 (B,))
     "Batches of `(preprocessed volumes, labels)` from `ds`, prefetched."
     if ds.in_memory:
         preprocess.check_input(ds.x, ds.name)         # the graph below cannot raise a readable error; check once here
-        x = ds.x if ds.x.ndim == 5 else ds.x[..., None]
-        d = tf.data.Dataset.from_tensor_slices((x, ds.y))
-        if shuffle: d = d.shuffle(len(ds), seed=seed, reshuffle_each_iteration=True)
+        items = (ds.x if ds.x.ndim == 5 else ds.x[..., None], ds.y)
         @tf.autograph.experimental.do_not_convert       # plain TF ops: nothing for AutoGraph to rewrite
         def prep(v, y): return preprocess.tf(v), y
-        d = d.batch(batch_size).map(prep)
+        tail = lambda d: d.batch(batch_size).map(prep)
+    else:                                               # paths shuffled, then read: bytes each in the shuffle buffer
+        held = str(cache) == 'memory'                   # volumes kept after they are first read
+        load = _file_loader(ds, preprocess, None if held else cache, {} if held and epochs else None)
+        read = lambda d: d.map(load, num_parallel_calls=parallel, deterministic=deterministic)
+        items, tail = (ds.x.astype(str), ds.y), lambda d: read(d).batch(batch_size)
+    if epochs is not None: d = _by_epoch(items, seed, tuple(epochs), tail, shuffle, epoch_batches)
     else:
-        in_memory = str(cache) == 'memory'
-        d, load = _from_files(ds, preprocess, None if in_memory else cache)
-        if shuffle and not in_memory: d = d.shuffle(len(ds), seed=seed, reshuffle_each_iteration=True)   # paths: bytes each
-        d = d.map(load, num_parallel_calls=parallel, deterministic=deterministic)
-        if in_memory:                       # volumes kept after the first epoch, so shuffle them (all are held anyway)
-            d = d.cache()
-            if shuffle: d = d.shuffle(len(ds), seed=seed, reshuffle_each_iteration=True)
-        d = d.batch(batch_size)
+        d = tf.data.Dataset.from_tensor_slices(items)
+        if not ds.in_memory and held:                   # held, so shuffle the volumes (all are in memory anyway)
+            d, tail = read(d).cache(), lambda d: d.batch(batch_size)
+        d = tail(d.shuffle(len(ds), seed=seed, reshuffle_each_iteration=True) if shuffle else d)
     return d.prefetch(2).with_options(_options(deterministic))
+

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses, json, math, os, re, time, warnings, zipfile
 from dataclasses import dataclass, asdict
 from pathlib import Path
+from fastcore.basics import patch
 import numpy as np
 import keras
 import tensorflow as tf
@@ -14,14 +15,14 @@ from . import __version__
 from .io import VolclfError
 from .data import VolumeDataset, split
 from .preprocess import Preprocess, default_preprocess
-from .pipeline import to_tf
+from .pipeline import to_tf, epoch_seed
 
 # %% auto #0
 __all__ = ['TrainConfig', 'TrainResult', 'save_run_info', 'save_model', 'read_info', 'load_trained', 'compile_for',
            'class_weights', 'save_checkpoint', 'load_checkpoint', 'estimate_memory', 'auto_batch_size', 'get_strategy',
-           'train']
+           'Resumable', 'ResumableEarlyStopping', 'ResumablePlateau', 'KeepBest', 'RunCheckpoint', 'train']
 
-# %% ../nbs/06_train.ipynb #5d2e3f40
+# %% ../nbs/06_train.ipynb #4f7c9cb3
 _CHOICES = dict(optimizer=('adam', 'adamw', 'sgd'), schedule=('constant', 'cosine', 'plateau'), loss=('crossentropy', 'focal'),
                 class_weight=(None, 'balanced'), precision=('auto', 'float32', 'mixed_bfloat16', 'mixed_float16'),
                 strategy=('none', 'mirrored', 'multiworker'))
@@ -30,23 +31,23 @@ _CHOICES = dict(optimizer=('adam', 'adamw', 'sgd'), schedule=('constant', 'cosin
 class TrainConfig:
     "How a model trains: saved with every run, read from JSON or YAML."
     model: str = 'seed'                 # a name in `volclf.models.MODELS` (used when `train` gets a name)
-    epochs: int = 20
+    epochs: int = 20                    # passes over the training split
     batch_size: int|str = 16            # or 'auto': the largest that fits `memory_gb` (`estimate_memory`)
     optimizer: str = 'adam'             # adam, adamw, sgd (with Nesterov momentum 0.9)
     lr: float = 1e-3                    # peak learning rate
     weight_decay: float = 0.            # decoupled (adamw, sgd)
     schedule: str = 'constant'          # constant; cosine (to 0 after warm-up); plateau (× plateau_factor when val_loss stalls)
     warmup_epochs: int = 0              # linear warm-up from 0 (cosine)
-    plateau_patience: int = 3
-    plateau_factor: float = 0.5
+    plateau_patience: int = 3           # plateau: epochs without a better val_loss before the rate drops
+    plateau_factor: float = 0.5         # plateau: what the rate is multiplied by
     patience: int|None = None           # early stopping: epochs without a better val_loss; None: never
-    loss: str = 'crossentropy'          # or 'focal'
-    focal_gamma: float = 2.
-    label_smoothing: float = 0.
+    loss: str = 'crossentropy'          # crossentropy, or focal (for hard, imbalanced classes)
+    focal_gamma: float = 2.             # focal loss: how much easy examples are down-weighted
+    label_smoothing: float = 0.         # targets (1 − ε)·one-hot + ε/k: less over-confident outputs
     class_weight: str|None = None       # None or 'balanced' (inverse class frequency in the training split)
     precision: str = 'auto'             # auto: bfloat16 where the hardware has it (`volclf.models.auto_dtype`)
     augment: bool = False               # `volclf.augment.default_augment` on training batches
-    seed: int = 0
+    seed: int = 0                       # one seed for the split, initial weights, shuffling and augmentation
     strategy: str = 'none'              # none, mirrored (the GPUs here), multiworker (hosts in TF_CONFIG)
     tensorboard: bool = False           # also write TensorBoard logs to out/tensorboard
     memory_gb: float = 8.               # the budget for batch_size='auto'
@@ -60,42 +61,48 @@ class TrainConfig:
         if self.lr <= 0 or self.epochs < 1: raise VolclfError(f"config needs lr > 0 and epochs ≥ 1, got lr {self.lr}, epochs {self.epochs}")
 
     def to_dict(self) -> dict: return asdict(self)
-    @classmethod
-    def from_dict(cls, d:dict, source='config') -> TrainConfig:
-        "A config from a dict of some of its fields; unknown keys and wrong kinds of value are errors naming `source`."
-        if not isinstance(d, dict): raise VolclfError("a config must be a mapping of field: value", source)
-        fields = {f.name: f for f in dataclasses.fields(cls)}
-        want = {'int': (int,), 'float': (int, float), 'str': (str,), 'bool': (bool,)}
-        for k, v in d.items():
-            if k not in fields: raise VolclfError(f"unknown config key {k!r}; known: {', '.join(fields)}", source)
-            names = [t.strip() for t in fields[k].type.split('|')]
-            kinds = tuple(t for n in names for t in want.get(n, ()))
-            if v is None and 'None' in names: continue
-            if not isinstance(v, kinds) or isinstance(v, bool) and 'bool' not in names:
-                raise VolclfError(f"config {k} must be {fields[k].type}, got {v!r}", source)
-        try: return cls(**{**asdict(cls()), **d})
-        except VolclfError as e: raise VolclfError(str(e), source) from None
 
-    def save(self, path:str|Path):
-        "Write to `path`: YAML for .yaml/.yml, else JSON."
-        path = Path(path)
+# %% ../nbs/06_train.ipynb #01b4c7ec
+@patch(cls_method=True)
+def from_dict(cls:TrainConfig, d:dict, source='config') -> TrainConfig:
+    "A config from a dict of some of its fields; unknown keys and wrong kinds of value are errors naming `source`."
+    if not isinstance(d, dict): raise VolclfError("a config must be a mapping of field: value", source)
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    want = {'int': (int,), 'float': (int, float), 'str': (str,), 'bool': (bool,)}
+    for k, v in d.items():
+        if k not in fields: raise VolclfError(f"unknown config key {k!r}; known: {', '.join(fields)}", source)
+        names = [t.strip() for t in fields[k].type.split('|')]
+        kinds = tuple(t for n in names for t in want.get(n, ()))
+        if v is None and 'None' in names: continue
+        if not isinstance(v, kinds) or isinstance(v, bool) and 'bool' not in names:
+            raise VolclfError(f"config {k} must be {fields[k].type}, got {v!r}", source)
+    try: return cls(**{**asdict(cls()), **d})
+    except VolclfError as e: raise VolclfError(str(e), source) from None
+
+# %% ../nbs/06_train.ipynb #e542fb19
+@patch
+def save(self:TrainConfig, path:str|Path):
+    "Write to `path`: YAML for .yaml/.yml, else JSON."
+    path = Path(path)
+    if path.suffix in ('.yaml', '.yml'):
+        import yaml
+        path.write_text(yaml.safe_dump(self.to_dict(), sort_keys=False))
+    else: path.write_text(json.dumps(self.to_dict(), indent=2))
+
+# %% ../nbs/06_train.ipynb #a868981d
+@patch(cls_method=True)
+def load(cls:TrainConfig, path:str|Path) -> TrainConfig:
+    "Read a JSON or YAML config file (YAML with `safe_load`)."
+    path = Path(path)
+    if not path.is_file(): raise VolclfError("no such config file", path)
+    text = path.read_text(errors='replace')
+    try:
         if path.suffix in ('.yaml', '.yml'):
             import yaml
-            path.write_text(yaml.safe_dump(self.to_dict(), sort_keys=False))
-        else: path.write_text(json.dumps(self.to_dict(), indent=2))
-    @classmethod
-    def load(cls, path:str|Path) -> TrainConfig:
-        "Read a JSON or YAML config file (YAML with `safe_load`)."
-        path = Path(path)
-        if not path.is_file(): raise VolclfError("no such config file", path)
-        text = path.read_text(errors='replace')
-        try:
-            if path.suffix in ('.yaml', '.yml'):
-                import yaml
-                d = yaml.safe_load(text)
-            else: d = json.loads(text)
-        except Exception as e: raise VolclfError(f"not valid {'YAML' if path.suffix in ('.yaml', '.yml') else 'JSON'}: {str(e).splitlines()[0]}", path) from None
-        return cls.from_dict(d or {}, path)
+            d = yaml.safe_load(text)
+        else: d = json.loads(text)
+    except Exception as e: raise VolclfError(f"not valid {'YAML' if path.suffix in ('.yaml', '.yml') else 'JSON'}: {str(e).splitlines()[0]}", path) from None
+    return cls.from_dict(d or {}, path)
 
 # %% ../nbs/06_train.ipynb #239a44b9
 @dataclass
@@ -144,6 +151,7 @@ def save_model(model:keras.Model, path:str|Path, info:dict):
         with zipfile.ZipFile(tmp, 'a') as z: z.writestr('volclf.json', json.dumps(info, indent=2))
     _atomic(Path(path), write)
 
+# %% ../nbs/06_train.ipynb #132d8fe5
 def read_info(path:str|Path) -> dict:
     "The volclf record of a model file: from inside it, else from `volclf.json` beside it."
     path = Path(path)
@@ -241,7 +249,7 @@ def auto_batch_size(model:keras.Model, memory_gb:float=8., largest:int=256) -> i
         raise VolclfError(f"{model.name} needs {estimate_memory(model, 1)['total'] / 2**30:.1f} GiB for one volume, over the {memory_gb:g} GiB budget")
     return b
 
-# %% ../nbs/06_train.ipynb #dba0c07e
+# %% ../nbs/06_train.ipynb #91a7eaa4
 def get_strategy(name:str='none'):
     "A `tf.distribute` strategy: 'none' (the default one), 'mirrored' (every GPU here) or 'multiworker' (hosts in TF_CONFIG)."
     if name == 'none': return tf.distribute.get_strategy()
@@ -255,6 +263,19 @@ def _is_chief() -> bool:
     task = json.loads(os.environ.get('TF_CONFIG', '{}')).get('task', {})
     return task.get('type', 'chief') == 'chief' or (task.get('type') == 'worker' and task.get('index', 0) == 0)
 
+def _workers() -> int:
+    "How many hosts TF_CONFIG lists (1 without it)."
+    cluster = json.loads(os.environ.get('TF_CONFIG', '{}')).get('cluster', {})
+    return max(1, len(cluster.get('chief', [])) + len(cluster.get('worker', [])))
+
+def _steps(n:int, batch_size:int, workers:int) -> int:
+    "Steps in an epoch of `n` volumes: every batch on one host; whole rounds of one batch per host on several."
+    batches = math.ceil(n / batch_size)
+    if batches < workers: raise VolclfError(f"{n} training volumes make {batches} batches of {batch_size}, fewer than the {workers} workers")
+    return batches // workers
+
+
+# %% ../nbs/06_train.ipynb #66127aed
 def _patch_multiworker_reduce():
     "Keras 3 averages each step's logs across workers along axis 0, which scalars lack (keras-team/keras#20585): average them whole."
     from keras.src.backend.tensorflow import trainer as kt
@@ -267,13 +288,79 @@ def _patch_multiworker_reduce():
     reduce_per_replica.volclf = True
     kt.reduce_per_replica = reduce_per_replica
 
-def _epoch_seed(seed:int, epoch:int) -> int: return int(np.random.SeedSequence([seed, epoch]).generate_state(1)[0] % 2**31)
+def _multiworker_build(model:keras.Model, strategy, batches:tf.data.Dataset):
+    "Build `model` from the shapes of `batches`, so that Keras' `fit` skips the first-batch averaging that fails across hosts."
+    with strategy.scope(): model._symbolic_build(data_batch=batches.element_spec)
+    model._maybe_symbolic_build = lambda *a, **k: None
+    _patch_multiworker_reduce()
 
+
+# %% ../nbs/06_train.ipynb #3156a25c
+class Resumable:
+    "Mix into a Keras callback: its attributes `keys` are kept in `state[name]` (saved with the checkpoint) and restored when `fit` begins."
+    keys = ()
+    def __init__(self, state:dict, name:str, **kwargs): super().__init__(**kwargs); self.state, self.name = state, name
+    def on_train_begin(self, logs=None):
+        super().on_train_begin(logs)
+        for k, v in self.state.get(self.name, {}).items(): setattr(self, k, v)
+    def on_epoch_end(self, epoch, logs=None):
+        super().on_epoch_end(epoch, logs)
+        self.state[self.name] = {k: getattr(getattr(self, k), 'item', lambda: getattr(self, k))() for k in self.keys}
+
+class ResumableEarlyStopping(Resumable, keras.callbacks.EarlyStopping):
+    "Keras' `EarlyStopping`, continuing its count of epochs without improvement across a resume."
+    keys = ('wait', 'best', 'best_epoch')
+
+class ResumablePlateau(Resumable, keras.callbacks.ReduceLROnPlateau):
+    "Keras' `ReduceLROnPlateau`, continuing its counters across a resume (the learning rate itself is an optimiser variable)."
+    keys = ('wait', 'best', 'cooldown_counter')
+
+
+# %% ../nbs/06_train.ipynb #05d105b9
 def _write_history(out:Path, history:dict):
     keys = list(history)
     rows = ["epoch," + ",".join(keys)] + [f"{i}," + ",".join(f"{history[k][i]:.8g}" for k in keys) for i in range(len(history['loss']))]
     _atomic(out/'history.csv', lambda p: p.write_text("\n".join(rows) + "\n"))
 
+class KeepBest(keras.callbacks.Callback):
+    "Append each epoch's logs and learning rate to `state['history']`; save the model to `path` when `val_loss` improves."
+    def __init__(self, path:Path, record:dict, state:dict): super().__init__(); self.path, self.record, self.state = Path(path), record, state
+    def on_epoch_end(self, epoch, logs=None):
+        row = {k: float(v) for k, v in (logs or {}).items() if k != 'learning_rate'}
+        row['lr'] = float(keras.ops.convert_to_numpy(self.model.optimizer.learning_rate))
+        for k, v in row.items(): self.state['history'].setdefault(k, []).append(v)
+        if self.state['best'] is None or row['val_loss'] < self.state['best']:
+            self.state['best'] = row['val_loss']
+            save_model(self.model, self.path, self.record)
+
+class RunCheckpoint(keras.callbacks.Callback):
+    "After each epoch: `history.csv` and the checkpoint `path` (model, optimiser, `augment`, `state`), then a line if `verbose`."
+    def __init__(self, path:Path, state:dict, epochs:int, augment=None, verbose:int=1):
+        super().__init__(); self.path, self.state, self.epochs, self.augment, self.verbose = Path(path), state, epochs, augment, verbose
+    def on_epoch_begin(self, epoch, logs=None): self.t = time.perf_counter()
+    def on_epoch_end(self, epoch, logs=None):
+        self.state.update(epoch=epoch + 1, stopped=bool(self.model.stop_training))
+        _write_history(self.path.parent.parent, self.state['history'])
+        save_checkpoint(self.path, self.model, self.state, self.augment)
+        if self.verbose:
+            row = {k: v[-1] for k, v in self.state['history'].items()}
+            print(f"epoch {epoch + 1}/{self.epochs} " + " ".join(f"{k} {v:.4g}" for k, v in row.items()) + f" ({time.perf_counter() - self.t:.1f} s)"
+                  + (" — stopping early" if self.model.stop_training else ""), flush=True)
+
+
+# %% ../nbs/06_train.ipynb #69cd8ae0
+def _augmented(batches:tf.data.Dataset, augment, seed:int, first:int) -> tf.data.Dataset:
+    "`batches` through `augment` (training mode), numbered from `first`; every seed generator reset from (`seed`, number) per batch."
+    states = [v for v in augment.variables if v.path.endswith('seed_generator_state')]
+    keys = [epoch_seed(seed, 2**20 + i) for i in range(len(states))]      # one stream per generator, apart from the shuffles'
+    @tf.autograph.experimental.do_not_convert
+    def aug(step, xy):
+        for v, k in zip(states, keys): v.assign(tf.cast(tf.stack([tf.constant(k, tf.int64), step * 1024]), v.dtype))
+        return augment(xy[0], training=True), xy[1]
+    return tf.data.Dataset.zip(tf.data.Dataset.range(first, 2**62), batches).map(aug)   # in order: one batch at a time
+
+
+# %% ../nbs/06_train.ipynb #da94cf17
 def _build(model, cfg, shape, n_classes):
     if isinstance(model, keras.Model): return model
     if not isinstance(model, str): return model()
@@ -283,11 +370,59 @@ def _build(model, cfg, shape, n_classes):
         if isinstance(e, VolclfError): raise
         raise VolclfError(f"the {model} model cannot take volumes of {'×'.join(map(str, shape[:3]))} ({str(e).splitlines()[0][:150]})") from None
 
+def _compiled(model, cfg:TrainConfig, shape:tuple, n_classes:int, n_fit:int, strategy, augment) -> tuple:
+    "`(model, config, steps per epoch, augment)`: the model built and compiled in the strategy's scope, `batch_size` settled."
+    with strategy.scope():
+        model = _build(model, cfg, shape, n_classes)
+        if cfg.batch_size == 'auto': cfg = dataclasses.replace(cfg, batch_size=auto_batch_size(model, cfg.memory_gb))
+        steps = _steps(n_fit, cfg.batch_size, _workers())
+        compile_for(model, cfg, steps)
+        model.optimizer.build(model.trainable_variables)
+    if augment is None and cfg.augment:
+        from volclf.augment import default_augment
+        augment = default_augment(cfg.seed)
+    if augment is not None: augment.build((None, *shape))
+    return model, cfg, steps, augment
+
 def _one_hot(n):
     @tf.autograph.experimental.do_not_convert
     def f(x, y): return x, tf.one_hot(y, n)
     return f
 
+
+# %% ../nbs/06_train.ipynb #0f9549c4
+def _run_dir(out, resume:bool) -> tuple:
+    "`(run directory, checkpoint path)` of this worker (the chief's is `out`), cleared of what a killed write left."
+    out = Path(out) if _is_chief() else Path(out)/f".worker{json.loads(os.environ['TF_CONFIG'])['task']['index']}"
+    ckpt = out/'checkpoint'/'last.npz'
+    if not resume and ckpt.exists():
+        warnings.warn(f"{out}: starting over; its previous run is replaced epoch by epoch (resume=True, --resume, continues it instead)")
+        ckpt.unlink()
+    ckpt.parent.mkdir(parents=True, exist_ok=True)
+    for d in (out, ckpt.parent): _clear_tmp(d)          # left by a run killed mid-write
+    return out, ckpt
+
+def _loop_state(ckpt:Path, cfg:TrainConfig, model, augment, resume:bool, verbose:int) -> dict:
+    "The loop's state: new, or read from `ckpt` (into `model` and `augment`) when resuming, refusing another config."
+    now = cfg.to_dict()
+    if not (resume and ckpt.exists()): return dict(epoch=0, history={}, best=None, stopped=False, config=now)
+    state = load_checkpoint(ckpt, model, augment)
+    free = {'tensorboard', 'patience'} | ({'epochs'} if cfg.schedule != 'cosine' else set())   # may change on resume
+    diff = {k: (v, now.get(k)) for k, v in state['config'].items() if now.get(k) != v and k not in free}
+    if diff: raise VolclfError("was trained with another config (" + "; ".join(f"{k}: {a!r} then, {b!r} now" for k, (a, b) in diff.items()) + ")", ckpt)
+    if verbose: print(f"resuming {ckpt.parent.parent} after epoch {state['epoch']}")
+    return dict(state, config=now)
+
+def _callbacks(cfg:TrainConfig, out:Path, ckpt:Path, record:dict, state:dict, augment, verbose:int) -> list:
+    "volclf's callbacks for a run, in the order they must run."
+    cbs = [KeepBest(out/'model.keras', record, state)]
+    if cfg.schedule == 'plateau': cbs.append(ResumablePlateau(state, 'plateau', patience=cfg.plateau_patience, factor=cfg.plateau_factor, min_delta=0))
+    if cfg.patience is not None: cbs.append(ResumableEarlyStopping(state, 'early_stopping', patience=cfg.patience))
+    cbs.append(RunCheckpoint(ckpt, state, cfg.epochs, augment, verbose))
+    return cbs + ([keras.callbacks.TensorBoard(out/'tensorboard')] if cfg.tensorboard and _is_chief() else [])
+
+
+# %% ../nbs/06_train.ipynb #02608ba0
 def train(
     model,                               # a keras.Model, a name in volclf.models.MODELS, or a function that builds one
     data:VolumeDataset,                  # training volumes; `val` of its patients are held out
@@ -296,7 +431,7 @@ def train(
     val:float|VolumeDataset=0.2,         # fraction of patients for validation, or a validation dataset
     preprocess:Preprocess|None=None,     # recorded with the model; default: `default_preprocess(data)`
     verbose:int=1,                       # 0 silent, 1 progress bars and a line per epoch, 2 a line per epoch
-    callbacks:list|None=None,            # more Keras callbacks
+    callbacks:list|None=None,            # more Keras callbacks, run after volclf's
     info:dict|None=None,                 # more facts to record in volclf.json (e.g. the data's spec)
     cache:str|Path|None=None,            # a folder for preprocessed volumes, for data streamed from files
     augment=None,                        # a Keras layer for training batches; None: default_augment if config.augment
@@ -305,78 +440,26 @@ def train(
 ) -> TrainResult:
     "Fit `model` on `data` as `config` says, keep the best epoch, and write the run directory `out`."
     cfg = dataclasses.replace(config or TrainConfig(), **overrides)
-    preprocess = default_preprocess(data) if preprocess is None else preprocess
-    strategy = get_strategy(cfg.strategy)
+    preprocess, strategy = default_preprocess(data) if preprocess is None else preprocess, get_strategy(cfg.strategy)
     keras.utils.set_random_seed(cfg.seed)
     fit_ds, val_ds = split(data, val, cfg.seed) if isinstance(val, float) else (data, val)
-    chief = _is_chief()
-    out = Path(out) if chief else Path(out)/f".worker{json.loads(os.environ['TF_CONFIG'])['task']['index']}"
-    ckpt = out/'checkpoint'/'last.npz'
-    if not resume and ckpt.exists():
-        warnings.warn(f"{out}: starting over; its previous run is replaced epoch by epoch (resume=True, --resume, continues it instead)")
-        ckpt.unlink()
-    ckpt.parent.mkdir(parents=True, exist_ok=True)
-    for d in (out, ckpt.parent): _clear_tmp(d)          # left by a run killed mid-write
-    n_classes = len(data.classes)
+    out, ckpt = _run_dir(out, resume)
     shape = tuple(preprocess.shape or (fit_ds.x.shape[1:4] if fit_ds.in_memory else fit_ds.meta['shape'][0])) + (1,)
-    with strategy.scope():
-        model = _build(model, cfg, shape, n_classes)
-        if cfg.batch_size == 'auto': cfg = dataclasses.replace(cfg, batch_size=auto_batch_size(model, cfg.memory_gb))
-        steps = math.ceil(len(fit_ds) / cfg.batch_size)
-        compile_for(model, cfg, steps)
-        if augment is None and cfg.augment:
-            from volclf.augment import default_augment
-            augment = default_augment(cfg.seed)
-        if augment is not None: augment.build((None, *shape))
-        model.optimizer.build(model.trainable_variables)
-    state = dict(epoch=0, history={}, best=None, wait=0, plateau_wait=0, config=cfg.to_dict())
-    if resume and ckpt.exists():
-        now = cfg.to_dict()
-        state = load_checkpoint(ckpt, model, augment)
-        free = {'tensorboard', 'patience'} | ({'epochs'} if cfg.schedule != 'cosine' else set())   # may change on resume
-        diff = {k: (v, now.get(k)) for k, v in state['config'].items() if now.get(k) != v and k not in free}
-        if diff: raise VolclfError("was trained with another config (" + "; ".join(f"{k}: {a!r} then, {b!r} now" for k, (a, b) in diff.items()) + ")", ckpt)
-        state['config'] = now
-        if verbose: print(f"resuming {out} after epoch {state['epoch']}")
+    n, workers = len(data.classes), _workers()
+    model, cfg, steps, augment = _compiled(model, cfg, shape, n, len(fit_ds), strategy, augment)
+    state = _loop_state(ckpt, cfg, model, augment, resume, verbose)
     record = save_run_info(out, model, data.classes, preprocess, seed=cfg.seed, config=cfg.to_dict(), **(info or {}))
-    binary, cw = n_classes == 2, class_weights(fit_ds.y, n_classes) if cfg.class_weight == 'balanced' else None
-    def batches(d, shuffle, seed):
-        t = to_tf(d, cfg.batch_size, shuffle=shuffle, seed=seed, preprocess=preprocess, cache=cache)
-        return t if binary else t.map(_one_hot(n_classes))
-    val_tf = batches(val_ds, False, 0)
-    if isinstance(strategy, tf.distribute.MultiWorkerMirroredStrategy):
-        # Keras 3's fit averages a first batch across workers just to learn its shape, which fails under this strategy
-        # (keras-team/keras#20585); the shapes are known here, so the model is built from them and that step skipped.
-        with strategy.scope(): model._symbolic_build(data_batch=val_tf.element_spec)
-        model._maybe_symbolic_build = lambda *a, **k: None
-        _patch_multiworker_reduce()
-    extra = list(callbacks or []) + ([keras.callbacks.TensorBoard(out/'tensorboard')] if cfg.tensorboard and chief else [])
-    t0, history = time.perf_counter(), state['history']
-    while state['epoch'] < cfg.epochs and not state.get('stopped'):
-        e, te = state['epoch'], time.perf_counter()
-        fit_tf = batches(fit_ds, True, _epoch_seed(cfg.seed, e))
-        if augment is not None:
-            @tf.autograph.experimental.do_not_convert
-            def aug(x, y): return augment(x, training=True), y
-            fit_tf = fit_tf.map(aug)           # in order: the layers' random state then advances the same way every run
-        h = model.fit(fit_tf, initial_epoch=e, epochs=e + 1, validation_data=val_tf, class_weight=cw, callbacks=extra,
-                      verbose=1 if verbose == 1 else 0, shuffle=False)
-        row = {k: float(v[-1]) for k, v in h.history.items() if k != 'learning_rate'}
-        row['lr'] = float(keras.ops.convert_to_numpy(model.optimizer.learning_rate))
-        for k, v in row.items(): history.setdefault(k, []).append(v)
-        if state['best'] is None or row['val_loss'] < state['best']:
-            state.update(best=row['val_loss'], wait=0, plateau_wait=0)
-            save_model(model, out/'model.keras', record)
-        else:
-            state['wait'] += 1; state['plateau_wait'] += 1
-            if cfg.schedule == 'plateau' and state['plateau_wait'] >= cfg.plateau_patience:
-                model.optimizer.learning_rate = row['lr'] * cfg.plateau_factor; state['plateau_wait'] = 0
-            if cfg.patience is not None and state['wait'] >= cfg.patience: state['stopped'] = True
-        state['epoch'] = e + 1
-        _write_history(out, history)
-        save_checkpoint(ckpt, model, state, augment)
-        if verbose:
-            print(f"epoch {e + 1}/{cfg.epochs} " + " ".join(f"{k} {v:.4g}" for k, v in row.items()) + f" ({time.perf_counter() - te:.1f} s)"
-                  + (" — stopping early" if state.get('stopped') else ""), flush=True)
+    def batches(d, **kw):
+        t = to_tf(d, cfg.batch_size, seed=cfg.seed, preprocess=preprocess, cache=cache, **kw)
+        return t if n == 2 else t.map(_one_hot(n))
+    val_tf, t0, first = batches(val_ds), time.perf_counter(), state['epoch']
+    if isinstance(strategy, tf.distribute.MultiWorkerMirroredStrategy): _multiworker_build(model, strategy, val_tf)
+    if first < cfg.epochs and not state['stopped']:
+        fit_tf = batches(fit_ds, shuffle=True, epochs=(first, cfg.epochs), epoch_batches=steps * workers if workers > 1 else None)
+        if augment is not None: fit_tf = _augmented(fit_tf, augment, cfg.seed, first * steps * workers)
+        model.fit(fit_tf, steps_per_epoch=steps, initial_epoch=first, epochs=cfg.epochs, validation_data=val_tf, verbose=1 if verbose == 1 else 0,
+                  class_weight=class_weights(fit_ds.y, n) if cfg.class_weight == 'balanced' else None,
+                  callbacks=_callbacks(cfg, out, ckpt, record, state, augment, verbose) + list(callbacks or []))
     best, _ = load_trained(out/'model.keras')
-    return TrainResult(best, history, out, time.perf_counter() - t0)
+    return TrainResult(best, state['history'], out, time.perf_counter() - t0)
+

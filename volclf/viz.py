@@ -6,6 +6,7 @@
 from __future__ import annotations
 import io
 import numpy as np
+from fastcore.basics import patch
 import matplotlib.pyplot as plt
 from matplotlib import colormaps
 from .io import VolclfError
@@ -47,6 +48,7 @@ def _draw(ax, vol, axis, i, mask=None, overlay=None, lim=None, alpha=0.45):
     if mask is not None and np.take(mask, i, axis).any(): ax.contour(np.take(mask, i, axis), [0.5], colors='r', linewidths=0.8)
     ax.axis('off')
 
+# %% ../nbs/09_viz.ipynb #64b701de
 def montage3(vol, n:int=6, mask=None, overlay=None, title:str|None=None, size:float=1.4):
     "Montages along all three axes, one row each (axial, coronal, sagittal)."
     fig, axs = plt.subplots(3, n, figsize=(n * size, 3 * size * 1.1), squeeze=False)
@@ -102,6 +104,7 @@ def _png(rgb:np.ndarray) -> bytes:
     from PIL import Image
     buf = io.BytesIO(); Image.fromarray(rgb).save(buf, format='png'); return buf.getvalue()
 
+# %% ../nbs/09_viz.ipynb #9301049d
 class VolumeViewer:
     "Axial / coronal / sagittal slices of a volume with sliders, window / level and an overlay toggle."
     PLANES = ('axial', 'coronal', 'sagittal')
@@ -123,59 +126,69 @@ class VolumeViewer:
         self.at = list(_centre_of(self.vol, self.overlay > 0.5 if self.is_mask else None))
         self.spacing, self.size, self.title = np.asarray(spacing, float), size, title
 
-    def plane(self, k:int) -> np.ndarray:
-        "RGB image (rows top to bottom) of plane `k` (0 axial, 1 coronal, 2 sagittal) at the current position."
-        take = lambda v: np.take(v, self.at[k], k)
-        ov = take(self.overlay) if self.show_overlay and self.overlay is not None else None
-        img = _blend(window_u8(take(self.vol), self.level, self.width), ov, self.is_mask)[::-1]   # superior / anterior up
-        rows, cols = [a for a in range(3) if a != k]                # the plane's axes in the volume
-        mm = np.array([self.vol.shape[rows] * self.spacing[rows], self.vol.shape[cols] * self.spacing[cols]])
-        scale = self.size / mm.max()
-        reps = [max(1, int(round(self.spacing[a] * scale))) for a in (rows, cols)]
-        return np.repeat(np.repeat(img, reps[0], 0), reps[1], 1)
+# %% ../nbs/09_viz.ipynb #e9d24f44
+@patch
+def plane(self:VolumeViewer, k:int) -> np.ndarray:
+    "RGB image (rows top to bottom) of plane `k` (0 axial, 1 coronal, 2 sagittal) at the current position."
+    take = lambda v: np.take(v, self.at[k], k)
+    ov = take(self.overlay) if self.show_overlay and self.overlay is not None else None
+    img = _blend(window_u8(take(self.vol), self.level, self.width), ov, self.is_mask)[::-1]   # superior / anterior up
+    rows, cols = [a for a in range(3) if a != k]                # the plane's axes in the volume
+    mm = np.array([self.vol.shape[rows] * self.spacing[rows], self.vol.shape[cols] * self.spacing[cols]])
+    scale = self.size / mm.max()
+    reps = [max(1, int(round(self.spacing[a] * scale))) for a in (rows, cols)]
+    return np.repeat(np.repeat(img, reps[0], 0), reps[1], 1)
 
-    def png(self, k:int) -> bytes:
-        "Plane `k` as PNG bytes."
-        return _png(self.plane(k))
+# %% ../nbs/09_viz.ipynb #2cb1d9d9
+@patch
+def png(self:VolumeViewer, k:int) -> bytes:
+    "Plane `k` as PNG bytes."
+    return _png(self.plane(k))
 
-    def figure(self):
-        "The three planes as a matplotlib figure (the static view)."
-        fig, axs = plt.subplots(1, 3, figsize=(9, 3.2))
-        for k, ax in enumerate(axs):
-            ax.imshow(self.plane(k)); ax.axis('off')
-            ax.set_title(f"{self.PLANES[k]} {self.at[k]}/{self.vol.shape[k] - 1}", fontsize=9)
-        fig.suptitle(f"{self.title + ' · ' if self.title else ''}window {self.level:.4g} / {self.width:.4g}", fontsize=9)
-        return fig
+# %% ../nbs/09_viz.ipynb #87fb7a39
+@patch
+def figure(self:VolumeViewer):
+    "The three planes as a matplotlib figure (the static view)."
+    fig, axs = plt.subplots(1, 3, figsize=(9, 3.2))
+    for k, ax in enumerate(axs):
+        ax.imshow(self.plane(k)); ax.axis('off')
+        ax.set_title(f"{self.PLANES[k]} {self.at[k]}/{self.vol.shape[k] - 1}", fontsize=9)
+    fig.suptitle(f"{self.title + ' · ' if self.title else ''}window {self.level:.4g} / {self.width:.4g}", fontsize=9)
+    return fig
 
-    def widget(self):
-        "The ipywidgets panel: three planes, their sliders, window / level, the overlay toggle."
-        import ipywidgets as W
-        first = [self.plane(k) for k in range(3)]
-        images = [W.Image(value=_png(a), format='png') for a in first]
-        sliders = [W.IntSlider(self.at[k], 0, self.vol.shape[k] - 1, description=self.PLANES[k], continuous_update=True,
-                               layout=W.Layout(width=f"{max(first[k].shape[1], 200)}px")) for k in range(3)]
-        vmin, vmax = float(self.vol.min()), float(self.vol.max())
-        span = max(vmax - vmin, 1e-6)
-        level = W.FloatSlider(self.level, min=vmin, max=vmax, step=span / 200, description='level')
-        width = W.FloatSlider(self.width, min=span / 200, max=2 * span, step=span / 200, description='width')
-        toggle = W.Checkbox(self.show_overlay, description='overlay', disabled=self.overlay is None)
-        def redraw(ks=range(3)):
-            for k in ks: images[k].value = self.png(k)
-        for k, sl in enumerate(sliders):
-            def moved(change, k=k): self.at[k] = change['new']; redraw([k])
-            sl.observe(moved, 'value')
-        def look(change):
-            self.level, self.width, self.show_overlay = level.value, width.value, toggle.value; redraw()
-        for w in (level, width, toggle): w.observe(look, 'value')
-        planes = W.HBox([W.VBox([im, sl], layout=W.Layout(align_items='center')) for im, sl in zip(images, sliders)])
-        box = W.VBox(([W.HTML(f"<b>{self.title}</b>")] if self.title else []) + [planes, W.HBox([level, width, toggle])])
-        box.viewer = self
-        return box
+# %% ../nbs/09_viz.ipynb #9511f907
+@patch
+def widget(self:VolumeViewer):
+    "The ipywidgets panel: three planes, their sliders, window / level, the overlay toggle."
+    import ipywidgets as W
+    first = [self.plane(k) for k in range(3)]
+    images = [W.Image(value=_png(a), format='png') for a in first]
+    sliders = [W.IntSlider(self.at[k], 0, self.vol.shape[k] - 1, description=self.PLANES[k], continuous_update=True,
+                           layout=W.Layout(width=f"{max(first[k].shape[1], 200)}px")) for k in range(3)]
+    vmin, vmax = float(self.vol.min()), float(self.vol.max())
+    span = max(vmax - vmin, 1e-6)
+    level = W.FloatSlider(self.level, min=vmin, max=vmax, step=span / 200, description='level')
+    width = W.FloatSlider(self.width, min=span / 200, max=2 * span, step=span / 200, description='width')
+    toggle = W.Checkbox(self.show_overlay, description='overlay', disabled=self.overlay is None)
+    def redraw(ks=range(3)):
+        for k in ks: images[k].value = self.png(k)
+    for k, sl in enumerate(sliders):
+        def moved(change, k=k): self.at[k] = change['new']; redraw([k])
+        sl.observe(moved, 'value')
+    def look(change):
+        self.level, self.width, self.show_overlay = level.value, width.value, toggle.value; redraw()
+    for w in (level, width, toggle): w.observe(look, 'value')
+    planes = W.HBox([W.VBox([im, sl], layout=W.Layout(align_items='center')) for im, sl in zip(images, sliders)])
+    box = W.VBox(([W.HTML(f"<b>{self.title}</b>")] if self.title else []) + [planes, W.HBox([level, width, toggle])])
+    box.viewer = self
+    return box
 
-    def _ipython_display_(self):
-        from IPython import get_ipython
-        from IPython.display import display
-        if getattr(get_ipython(), 'kernel', None) is not None:
-            try: return display(self.widget())
-            except ImportError: pass                            # no ipywidgets: the static view
-        fig = self.figure(); display(fig); plt.close(fig)
+# %% ../nbs/09_viz.ipynb #a5fd6915
+@patch
+def _ipython_display_(self:VolumeViewer):
+    from IPython import get_ipython
+    from IPython.display import display
+    if getattr(get_ipython(), 'kernel', None) is not None:
+        try: return display(self.widget())
+        except ImportError: pass                            # no ipywidgets: the static view
+    fig = self.figure(); display(fig); plt.close(fig)
