@@ -35,7 +35,8 @@ def main():
     ap.add_argument('--repeat', type=int, default=None)
     a = ap.parse_args()
     import nibabel as nib, pydicom, SimpleITK as sitk
-    from volclf.io import read_volume, write_dicom_slice
+    from volclf.io import read_volume
+    from volclf.test_utils import write_dicom_slice
     from volclf.test_utils import write_enhanced_dicom
     repeat = a.repeat or (3 if a.quick else 15)
     root = Path(__file__).resolve().parents[1]

@@ -18,7 +18,7 @@ import numpy as np
 def seeds(tmp:Path) -> dict:
     "reader name -> (file suffix, [valid seed files as bytes], {companion file name: bytes})"
     import nibabel as nib, SimpleITK as sitk
-    from volclf.io import write_dicom_slice, write_figshare_mat, write_binvox
+    from volclf.test_utils import write_dicom_slice, write_figshare_mat, write_binvox
     from volclf.test_utils import write_enhanced_dicom
     rng = np.random.default_rng(0)
     def npy(a):

@@ -139,9 +139,12 @@ class RandomAffine3D(Augment3D):
     def get_config(self): return {**super().get_config(), 'rotation': self.rotation, 'scale': self.scale, 'shear': self.shear,
                                   'translate': self.translate, 'axes': self.axes}
 
-def RandomRotation3D(degrees:float=10., axes:tuple=(0, 1, 2), **kwargs) -> RandomAffine3D:
-    "A random rotation of up to `degrees` about each of `axes`."
-    return RandomAffine3D(rotation=degrees, scale=0., shear=0., translate=0., axes=axes, **kwargs)
+class RandomRotation3D(RandomAffine3D):
+    "A random rotation of up to `degrees` about each of `axes`: `RandomAffine3D` with no scale, shear or shift."
+    def __init__(self, degrees:float=10., axes:tuple=(0, 1, 2), **kwargs):
+        for k in ('rotation', 'scale', 'shear', 'translate'): kwargs.pop(k, None)      # from get_config, when loaded
+        super().__init__(rotation=degrees, scale=0., shear=0., translate=0., axes=axes, **kwargs); self.degrees = degrees
+    def get_config(self): return {**super().get_config(), 'degrees': self.degrees}
 
 # %% ../nbs/03_augment.ipynb #2d3e4f50
 class RandomIntensity(Augment3D):

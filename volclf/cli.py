@@ -35,7 +35,7 @@ _TRAINING = [  # flag, config field, type, help — each overrides the same fiel
 ]
 
 # %% ../nbs/10_cli.ipynb #e1e3b1c0
-def _common(p, shape):
+def _add_shared_args(p, shape):
     p.add_argument('--shape', type=int, nargs=3, metavar=('D', 'H', 'W'), default=shape,
                    help="synthetic data: the size generated; real data: every volume is resized to it (default: %(default)s; "
                         "None keeps the native shape when all volumes share one)")
@@ -70,7 +70,7 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest='command', required=True, metavar='COMMAND')
     d = sub.add_parser('demo', help="train and evaluate on the synthetic brain-tumour phantom")
     d.add_argument('--out', default='runs/demo', help="run directory (default: %(default)s)")
-    _common(d, DEMO['shape'])
+    _add_shared_args(d, DEMO['shape'])
     t = sub.add_parser('train', help="train a model on a dataset")
     t.add_argument('--data', required=True, metavar='SPEC', help="'synthetic'; a folder of class folders, of figshare .mat files, "
                    "or with X_train.npy...; a CSV manifest (path,label[,group][,split]); a MedMNIST or ModelNet .npz")
@@ -78,7 +78,7 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument('--on-error', default='raise', choices=['raise', 'skip'], help="stop at a bad file, or skip it and say so (default: %(default)s)")
     t.add_argument('--cache', metavar='DIR', help="keep preprocessed volumes here (files on disk): later epochs and runs read them instead")
     t.add_argument('--out', default='runs/train', help="run directory (default: %(default)s)")
-    _common(t, None)
+    _add_shared_args(t, None)
     e = sub.add_parser('evaluate', help="evaluate a trained model on a dataset split")
     e.add_argument('--model', required=True, help="DIR/model.keras written by train or demo")
     e.add_argument('--data', required=True, help="data spec, as for train")

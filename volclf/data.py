@@ -88,7 +88,7 @@ def _table(ds:VolumeDataset) -> str:
         rows.append(f"| {c} | " + " | ".join(map(str, n)) + " |")
     return "\n".join(rows)
 
-def _common(values, unit='') -> str:
+def _tally(values, unit='') -> str:
     "The distinct values and how often they occur, most common first: '32×32×32 (40), 16×16×16 (2)'."
     c = Counter('×'.join(f'{v:g}' for v in np.ravel(t)) + unit for t in values)
     return ", ".join(f"{k} ({n})" for k, n in c.most_common(4)) + (f", … {len(c) - 4} more" if len(c) > 4 else "")
@@ -101,7 +101,7 @@ def describe(self:VolumeDataset, sample:int=16) -> dict:
     spacings = self.meta['spacing'] if 'spacing' in self.meta else None
     idx = range(len(self)) if self.in_memory else np.unique(np.linspace(0, len(self) - 1, min(sample, len(self))).astype(int))
     vals = [self.volume(i) for i in idx] if len(self) else [np.zeros(1)]
-    return dict(n=len(self), groups=len(np.unique(self.groups)), shapes=_common(shapes), spacing=None if spacings is None else _common(spacings, ' mm'),
+    return dict(n=len(self), groups=len(np.unique(self.groups)), shapes=_tally(shapes), spacing=None if spacings is None else _tally(spacings, ' mm'),
                 dtype=str(vals[0].dtype), intensity=(float(min(v.min() for v in vals)), float(max(v.max() for v in vals))),
                 intensity_from='all volumes' if self.in_memory else f"{len(vals)} volumes read", skipped=len(self.skipped))
 
@@ -145,7 +145,7 @@ def smooth_noise(rng:np.random.Generator, shape:tuple, cells:int=8) -> np.ndarra
 # %% ../nbs/01_data.ipynb #465014ef
 BRAIN_R = 0.84  # ellipsoidal radius of the inner skull surface (the scalp is at 1)
 
-def _head(shape, centre, axes, texture):
+def _phantom_head(shape, centre, axes, texture):
     "T1-like head image and the ellipsoidal radius `r` of each voxel."
     z, y, x = (g - c for g, c in zip(_grid(shape), centre))
     r = np.sqrt((z / axes[0])**2 + (y / axes[1])**2 + (x / axes[2])**2)
@@ -207,7 +207,7 @@ def _scan(p, rng, shape):
     trng = np.random.default_rng(p['tex_seed'])                 # the same anatomy in every scan
     p = dict(p, texture=smooth_noise(trng, shape, 10), shape_noise=smooth_noise(trng, shape, 5))
     centre, axes = p['centre'] + rng.uniform(-.03, .03, 3), p['axes']
-    img, r, zyx = _head(shape, centre, axes, p['texture'])
+    img, r, zyx = _phantom_head(shape, centre, axes, p['texture'])
     mask = TUMORS[p['kind']](p, img, r, zyx, axes)
     img = img * rng.uniform(.75, 1.2) + rng.uniform(-.05, .05)   # scanner gain and offset
     img += rng.normal(0, rng.uniform(.02, .06), shape).astype(np.float32)
@@ -575,7 +575,7 @@ def common_shape(ds:VolumeDataset) -> tuple:
     if ds.in_memory: return tuple(int(s) for s in ds.x.shape[1:4])
     shapes = ds.meta['shape']
     if len({tuple(s) for s in shapes}) > 1:
-        raise VolclfError(f"{ds.name}: volumes have different shapes ({_common(shapes)}); resize them to one with shape= (--shape D H W)")
+        raise VolclfError(f"{ds.name}: volumes have different shapes ({_tally(shapes)}); resize them to one with shape= (--shape D H W)")
     return tuple(int(s) for s in shapes[0])
 
 # %% ../nbs/01_data.ipynb #0d6f3a8e

@@ -33,7 +33,7 @@ class Metrics(dict):
         used = [(names[m], [k for k in keys if ci.get('method', {}).get(k) == m]) for m in names]
         if any(ks for _, ks in used): head += "\n\nIntervals: " + "; ".join(f"{n} for {', '.join(ks)}" for n, ks in used if ks) + "."
         cm = self['confusion_matrix']
-        rows = ["| true \\ predicted | " + " | ".join(self['classes']) + " |", "|---|" + "---|" * len(cm)]
+        rows = ["| true \\\\ predicted | " + " | ".join(self['classes']) + " |", "|---|" + "---|" * len(cm)]
         rows += [f"| **{c}** | " + " | ".join(map(str, r)) + " |" for c, r in zip(self['classes'], cm)]
         per = ["| class | precision | recall | F1 | n |", "|---|---|---|---|---|"]
         per += [f"| {c} | {d['precision']:.3f} | {d['recall']:.3f} | {d['f1']:.3f} | {d['support']} |" for c, d in self['per_class'].items()]

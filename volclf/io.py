@@ -11,9 +11,8 @@ import numpy as np
 
 # %% auto #0
 __all__ = ['MAX_BYTES', 'FIGSHARE_CLASSES', 'MAT5_SECONDS', 'VolclfError', 'Volume', 'check_size', 'check_volume', 'load_npy',
-           'read_nifti', 'read_itk', 'read_dicom', 'write_dicom_slice', 'write_figshare_mat', 'read_figshare_mat',
-           'read_figshare_folds', 'read_binvox', 'write_binvox', 'file_format', 'read_volume', 'inspect',
-           'check_header']
+           'read_nifti', 'read_itk', 'read_dicom', 'read_figshare_mat', 'read_figshare_folds', 'read_binvox',
+           'file_format', 'read_volume', 'inspect', 'check_header']
 
 # %% ../nbs/00_io.ipynb #9bf12316
 class VolclfError(ValueError):
@@ -546,35 +545,6 @@ def read_dicom(
     if canonical: a, affine = _reorient(a, affine, ornt)
     return Volume(check_volume(a, path), affine, meta, str(path))
 
-# %% ../nbs/00_io.ipynb #0f6b3d2c
-def write_dicom_slice(
-    path:str|Path,                    # file to write
-    pixels:np.ndarray,                # (rows, columns) stored values, uint16 or int16
-    position:tuple=(0., 0., 0.),      # ImagePositionPatient (LPS, mm)
-    orientation:tuple=(1, 0, 0, 0, 1, 0), # ImageOrientationPatient: row then column direction cosines
-    spacing:tuple=(0.5, 0.5),         # PixelSpacing: between rows, between columns (mm)
-    series:str='1.2.826.0.1.3680043.8.498.1',  # SeriesInstanceUID
-    slope:float=1., intercept:float=-1024.,    # RescaleSlope / RescaleIntercept
-    instance:int=1,                   # InstanceNumber
-    syntax:str|None=None,             # a compressed transfer syntax UID pydicom can encode (e.g. RLE Lossless)
-):
-    "Write one CT slice as a DICOM file (test fixtures and examples)."
-    from pydicom.dataset import Dataset, FileMetaDataset
-    from pydicom.uid import ExplicitVRLittleEndian, CTImageStorage, generate_uid
-    ds, ds.file_meta = Dataset(), FileMetaDataset()
-    ds.file_meta.TransferSyntaxUID, ds.file_meta.MediaStorageSOPClassUID = ExplicitVRLittleEndian, CTImageStorage
-    ds.SOPClassUID, ds.SOPInstanceUID = CTImageStorage, generate_uid()
-    ds.file_meta.MediaStorageSOPInstanceUID = ds.SOPInstanceUID
-    ds.Modality, ds.SeriesInstanceUID, ds.StudyInstanceUID, ds.InstanceNumber = 'CT', series, series + '.0', instance
-    ds.ImagePositionPatient, ds.ImageOrientationPatient = [float(p) for p in position], [float(o) for o in orientation]
-    ds.PixelSpacing, ds.SliceThickness, ds.RescaleSlope, ds.RescaleIntercept = [float(s) for s in spacing], 1., slope, intercept
-    ds.Rows, ds.Columns = pixels.shape
-    ds.SamplesPerPixel, ds.PhotometricInterpretation, ds.BitsAllocated, ds.BitsStored, ds.HighBit = 1, 'MONOCHROME2', 16, 16, 15
-    ds.PixelRepresentation = int(pixels.dtype.kind == 'i')
-    ds.PixelData = np.ascontiguousarray(pixels).astype(pixels.dtype.newbyteorder('<')).tobytes()
-    if syntax: ds.compress(syntax)
-    ds.save_as(path, enforce_file_format=True)
-
 # %% ../nbs/00_io.ipynb #071d90d3
 def _items(d, name:str) -> list:
     "The items of sequence `name` in dataset `d` (empty when absent)."
@@ -611,38 +581,6 @@ def _frame_headers(d, h:dict) -> tuple:
 # %% ../nbs/00_io.ipynb #3b8f2d6e
 FIGSHARE_CLASSES = ['meningioma', 'glioma', 'pituitary']   # cjdata.label 1, 2, 3
 _MAT_MAX = 4096 ** 2                                        # values per field; the dataset's slices are 512² or 256²
-
-def _mat_header(version:str) -> bytes:
-    "MATLAB's 128-byte file header: text, subsystem offset, version 0x0200, endianness 'IM'."
-    text = f"MATLAB {version} MAT-file, Platform: GLNXA64, Created on: Mon Jan  1 00:00:00 2024 HDF5 schema 1.00 ."
-    return text.encode().ljust(116) + b'\x00' * 8 + b'\x00\x02' + b'IM'
-
-# %% ../nbs/00_io.ipynb #9d4e2b1f
-def write_figshare_mat(
-    path:str|Path,               # file to write
-    image:np.ndarray,            # (H, W) int16 slice
-    label:int,                   # 1 meningioma, 2 glioma, 3 pituitary
-    pid:str,                     # patient ID
-    mask:np.ndarray|None=None,   # (H, W) tumour mask; default empty
-    border:np.ndarray|None=None, # outline points [x1, y1, x2, y2, ...]
-    version:str='7.3',           # '7.3' (HDF5, as figshare ships them) or '5' (SciPy's format)
-):
-    "Write a file laid out like the figshare brain-tumour dataset's (test fixtures and examples)."
-    mask = np.zeros(image.shape, bool) if mask is None else mask
-    border = np.zeros(0) if border is None else np.asarray(border, float)
-    if version != '7.3':
-        import scipy.io
-        return scipy.io.savemat(path, {'cjdata': dict(label=float(label), PID=pid, image=image, tumorBorder=border[None],
-                                                      tumorMask=mask.astype(np.uint8))})
-    import h5py
-    with h5py.File(path, 'w', userblock_size=512) as f:
-        g = f.create_group('cjdata'); g.attrs['MATLAB_class'] = np.bytes_('struct')
-        for name, value, cls in [('image', image.T, 'int16'), ('label', np.array([[float(label)]]), 'double'),
-                                 ('PID', np.array([[ord(c)] for c in pid], np.uint16), 'char'),
-                                 ('tumorBorder', border[:, None], 'double'), ('tumorMask', mask.T.astype(np.uint8), 'logical')]:
-            ds = g.create_dataset(name, data=value); ds.attrs['MATLAB_class'] = np.bytes_(cls)
-            if cls == 'char': ds.attrs['MATLAB_int_decode'] = np.int32(2)
-    with open(path, 'r+b') as f: f.write(_mat_header('7.3'))
 
 # %% ../nbs/00_io.ipynb #2e6f9a4d
 _OTHER_MATS = {'cvind': "cvind, the dataset's official cross-validation folds, not an image: give it to from_figshare(folder, folds=...)",
@@ -817,22 +755,6 @@ def read_binvox(path:str|Path) -> Volume:
     a = np.repeat(values, counts).reshape(dims[0], dims[2], dims[1]).transpose(0, 2, 1)
     affine = np.diag([scale / d for d in dims] + [1.]); affine[:3, 3] = translate
     return Volume(np.ascontiguousarray(a), affine, dict(format='binvox'), str(path))
-
-# %% ../nbs/00_io.ipynb #5b0e8c4f
-def write_binvox(
-    path:str|Path,          # file to write
-    a:np.ndarray,           # (x, y, z) occupancy, 0 or 1
-    translate:tuple=(0, 0, 0), scale:float=1.,   # the header's placement of the grid
-):
-    "Write `a` as a binvox file (test fixtures and examples)."
-    flat = a.transpose(0, 2, 1).ravel().astype(np.uint8)
-    runs, i = bytearray(), 0
-    while i < len(flat):
-        j = i
-        while j < len(flat) and flat[j] == flat[i] and j - i < 255: j += 1
-        runs += bytes([flat[i], j - i]); i = j
-    head = f"#binvox 1\ndim {' '.join(map(str, a.shape))}\ntranslate {' '.join(map(str, translate))}\nscale {scale}\ndata\n"
-    Path(path).write_bytes(head.encode() + bytes(runs))
 
 # %% ../nbs/00_io.ipynb #4f1b7d3e
 _EXTENSIONS = {'.nii': 'nifti', '.nii.gz': 'nifti', '.dcm': 'dicom', '.dicom': 'dicom', '.ima': 'dicom',

@@ -16,7 +16,7 @@ __all__ = ['BN_MOMENTUM', 'MODELS', 'seed_model', 'auto_dtype', 'ct_model', 'vox
            'densenet3d', 'get_model', 'count_flops']
 
 # %% ../nbs/05_models.ipynb #799c9506
-def _head(n_classes, dtype):
+def _classifier_head(n_classes, dtype):
     "Output layer and loss for `n_classes` (one sigmoid unit for two)."
     if n_classes < 2: raise VolclfError(f"a classifier needs at least 2 classes, got {n_classes}")
     if n_classes == 2: return layers.Dense(1, activation='sigmoid', dtype='float32'), 'binary_crossentropy'
@@ -29,7 +29,7 @@ def seed_model(
     dtype:str|None=None,                 # a Keras dtype policy, e.g. 'mixed_bfloat16'; None: the global one
 ) -> keras.Model:                        # compiled with adam and accuracy, as in the blog
     "The seed blog's Sequential Conv3D network, exactly."
-    head, loss = _head(n_classes, dtype)
+    head, loss = _classifier_head(n_classes, dtype)
     model = keras.Sequential([
         keras.Input(shape=tuple(input_shape)),
         layers.Conv3D(32, kernel_size=3, activation='relu', dtype=dtype),
@@ -63,7 +63,7 @@ def ct_model(
     dtype:str|None=None,                 # a Keras dtype policy; None: the global one
 ) -> keras.Model:                        # compiled with adam
     "The keras-io 3D CT classification network."
-    head, loss = _head(n_classes, dtype)
+    head, loss = _classifier_head(n_classes, dtype)
     x = inputs = keras.Input(shape=tuple(input_shape))
     for filters in (64, 64, 128, 256):
         x = layers.Conv3D(filters, 3, activation='relu', dtype=dtype)(x)
@@ -82,7 +82,7 @@ def voxnet(
     dtype:str|None=None,
 ) -> keras.Model:                        # compiled with adam
     "A VoxNet-style network for small voxel grids."
-    head, loss = _head(n_classes, dtype)
+    head, loss = _classifier_head(n_classes, dtype)
     model = keras.Sequential([
         keras.Input(shape=tuple(input_shape)),
         layers.Conv3D(32, 5, strides=2, dtype=dtype), layers.LeakyReLU(0.1, dtype=dtype), layers.Dropout(0.2, dtype=dtype),
@@ -123,7 +123,7 @@ def resnet3d(
 ) -> keras.Model:                        # compiled with adam
     "A 3D ResNet (basic blocks) of `depth` 10, 18 or 34."
     if depth not in _RESNET_BLOCKS: raise VolclfError(f"resnet3d depth must be one of 10, 18, 34, got {depth}")
-    head, loss = _head(n_classes, dtype)
+    head, loss = _classifier_head(n_classes, dtype)
     strides = strides or downsample_strides(input_shape, 5)
     x = inputs = keras.Input(shape=tuple(input_shape))
     x = _conv_bn(x, width, 7, strides[0], dtype)
@@ -137,7 +137,7 @@ def resnet3d(
             y = _conv_bn(y, filters, 3, 1, dtype, relu=False)
             x = layers.ReLU(dtype=dtype)(layers.Add(dtype=dtype)([shortcut, y]))
     x = layers.GlobalAveragePooling3D(dtype=dtype)(x)
-    model = keras.Model(inputs, head(x), name=f'resnet3d{depth}')
+    model = keras.Model(inputs, head(x), name=f'resnet{depth}')
     model.compile(optimizer='adam', loss=loss, metrics=['accuracy'])
     return model
 
@@ -151,7 +151,7 @@ def densenet3d(
     dtype:str|None=None,
 ) -> keras.Model:                        # compiled with adam
     "A 3D DenseNet (DenseNet-121 by default)."
-    head, loss = _head(n_classes, dtype)
+    head, loss = _classifier_head(n_classes, dtype)
     strides = strides or downsample_strides(input_shape, 5)
     bn_relu = lambda x: layers.ReLU(dtype=dtype)(layers.BatchNormalization(momentum=BN_MOMENTUM, dtype=dtype)(x))
     conv = lambda x, f, k, s=1: layers.Conv3D(f, k, strides=s, padding='same', use_bias=False, dtype=dtype)(x)
@@ -166,7 +166,7 @@ def densenet3d(
             x = conv(bn_relu(x), x.shape[-1] // 2, 1)
             x = layers.AveragePooling3D(strides[i + 2], padding='same', dtype=dtype)(x)
     x = layers.GlobalAveragePooling3D(dtype=dtype)(bn_relu(x))
-    model = keras.Model(inputs, head(x), name='densenet3d' + ('121' if tuple(blocks) == (6, 12, 24, 16) else ''))
+    model = keras.Model(inputs, head(x), name='densenet121' if tuple(blocks) == (6, 12, 24, 16) else 'densenet3d')
     model.compile(optimizer='adam', loss=loss, metrics=['accuracy'])
     return model
 

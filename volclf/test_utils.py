@@ -6,9 +6,11 @@
 from __future__ import annotations
 import os
 from pathlib import Path
+import numpy as np
 
 # %% auto #0
-__all__ = ['tiny_split', 'tiny_model', 'project_root', 'shared_data', 'write_enhanced_dicom']
+__all__ = ['tiny_split', 'tiny_model', 'project_root', 'shared_data', 'write_enhanced_dicom', 'write_dicom_slice',
+           'write_figshare_mat', 'write_binvox']
 
 # %% ../nbs/97_test_utils.ipynb #6d38f753
 def tiny_split(n:int=400, size:int=16, n_classes:int=3, seed:int=0) -> tuple:
@@ -93,3 +95,80 @@ def write_enhanced_dicom(
     ds.PixelRepresentation = int(pixels.dtype.kind == 'i')
     ds.PixelData = np.ascontiguousarray(pixels).astype(pixels.dtype.newbyteorder('<')).tobytes()
     ds.save_as(path, enforce_file_format=True)
+
+# %% ../nbs/97_test_utils.ipynb #f6fe28f6
+def write_dicom_slice(
+    path:str|Path,                    # file to write
+    pixels:np.ndarray,                # (rows, columns) stored values, uint16 or int16
+    position:tuple=(0., 0., 0.),      # ImagePositionPatient (LPS, mm)
+    orientation:tuple=(1, 0, 0, 0, 1, 0), # ImageOrientationPatient: row then column direction cosines
+    spacing:tuple=(0.5, 0.5),         # PixelSpacing: between rows, between columns (mm)
+    series:str='1.2.826.0.1.3680043.8.498.1',  # SeriesInstanceUID
+    slope:float=1., intercept:float=-1024.,    # RescaleSlope / RescaleIntercept
+    instance:int=1,                   # InstanceNumber
+    syntax:str|None=None,             # a compressed transfer syntax UID pydicom can encode (e.g. RLE Lossless)
+):
+    "Write one CT slice as a DICOM file (test fixtures and examples)."
+    from pydicom.dataset import Dataset, FileMetaDataset
+    from pydicom.uid import ExplicitVRLittleEndian, CTImageStorage, generate_uid
+    ds, ds.file_meta = Dataset(), FileMetaDataset()
+    ds.file_meta.TransferSyntaxUID, ds.file_meta.MediaStorageSOPClassUID = ExplicitVRLittleEndian, CTImageStorage
+    ds.SOPClassUID, ds.SOPInstanceUID = CTImageStorage, generate_uid()
+    ds.file_meta.MediaStorageSOPInstanceUID = ds.SOPInstanceUID
+    ds.Modality, ds.SeriesInstanceUID, ds.StudyInstanceUID, ds.InstanceNumber = 'CT', series, series + '.0', instance
+    ds.ImagePositionPatient, ds.ImageOrientationPatient = [float(p) for p in position], [float(o) for o in orientation]
+    ds.PixelSpacing, ds.SliceThickness, ds.RescaleSlope, ds.RescaleIntercept = [float(s) for s in spacing], 1., slope, intercept
+    ds.Rows, ds.Columns = pixels.shape
+    ds.SamplesPerPixel, ds.PhotometricInterpretation, ds.BitsAllocated, ds.BitsStored, ds.HighBit = 1, 'MONOCHROME2', 16, 16, 15
+    ds.PixelRepresentation = int(pixels.dtype.kind == 'i')
+    ds.PixelData = np.ascontiguousarray(pixels).astype(pixels.dtype.newbyteorder('<')).tobytes()
+    if syntax: ds.compress(syntax)
+    ds.save_as(path, enforce_file_format=True)
+
+# %% ../nbs/97_test_utils.ipynb #070954e2
+def _mat_header(version:str) -> bytes:
+    "MATLAB's 128-byte file header: text, subsystem offset, version 0x0200, endianness 'IM'."
+    text = f"MATLAB {version} MAT-file, Platform: GLNXA64, Created on: Mon Jan  1 00:00:00 2024 HDF5 schema 1.00 ."
+    return text.encode().ljust(116) + b'\x00' * 8 + b'\x00\x02' + b'IM'
+
+def write_figshare_mat(
+    path:str|Path,               # file to write
+    image:np.ndarray,            # (H, W) int16 slice
+    label:int,                   # 1 meningioma, 2 glioma, 3 pituitary
+    pid:str,                     # patient ID
+    mask:np.ndarray|None=None,   # (H, W) tumour mask; default empty
+    border:np.ndarray|None=None, # outline points [x1, y1, x2, y2, ...]
+    version:str='7.3',           # '7.3' (HDF5, as figshare ships them) or '5' (SciPy's format)
+):
+    "Write a file laid out like the figshare brain-tumour dataset's (test fixtures and examples)."
+    mask = np.zeros(image.shape, bool) if mask is None else mask
+    border = np.zeros(0) if border is None else np.asarray(border, float)
+    if version != '7.3':
+        import scipy.io
+        return scipy.io.savemat(path, {'cjdata': dict(label=float(label), PID=pid, image=image, tumorBorder=border[None],
+                                                      tumorMask=mask.astype(np.uint8))})
+    import h5py
+    with h5py.File(path, 'w', userblock_size=512) as f:
+        g = f.create_group('cjdata'); g.attrs['MATLAB_class'] = np.bytes_('struct')
+        for name, value, cls in [('image', image.T, 'int16'), ('label', np.array([[float(label)]]), 'double'),
+                                 ('PID', np.array([[ord(c)] for c in pid], np.uint16), 'char'),
+                                 ('tumorBorder', border[:, None], 'double'), ('tumorMask', mask.T.astype(np.uint8), 'logical')]:
+            ds = g.create_dataset(name, data=value); ds.attrs['MATLAB_class'] = np.bytes_(cls)
+            if cls == 'char': ds.attrs['MATLAB_int_decode'] = np.int32(2)
+    with open(path, 'r+b') as f: f.write(_mat_header('7.3'))
+
+# %% ../nbs/97_test_utils.ipynb #ee32cfb0
+def write_binvox(
+    path:str|Path,          # file to write
+    a:np.ndarray,           # (x, y, z) occupancy, 0 or 1
+    translate:tuple=(0, 0, 0), scale:float=1.,   # the header's placement of the grid
+):
+    "Write `a` as a binvox file (test fixtures and examples)."
+    flat = a.transpose(0, 2, 1).ravel().astype(np.uint8)
+    runs, i = bytearray(), 0
+    while i < len(flat):
+        j = i
+        while j < len(flat) and flat[j] == flat[i] and j - i < 255: j += 1
+        runs += bytes([flat[i], j - i]); i = j
+    head = f"#binvox 1\ndim {' '.join(map(str, a.shape))}\ntranslate {' '.join(map(str, translate))}\nscale {scale}\ndata\n"
+    Path(path).write_bytes(head.encode() + bytes(runs))
