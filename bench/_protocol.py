@@ -1,9 +1,8 @@
 """The protocol P5 and P6 share: train with volclf's `train` on the training split, keep the epoch with the best
 validation loss (validation split only), evaluate that model once on the test split, repeat for several seeds, and
 report mean ± sd, the wall time of every seed and the hardware."""
-import json, time
+
 from pathlib import Path
-import numpy as np
 
 def data_file(*parts) -> Path:
     "A file under ../shared/data, or exit with a message saying what is missing."
@@ -12,30 +11,18 @@ def data_file(*parts) -> Path:
     if d is None or not d.exists(): raise SystemExit(f"{'/'.join(parts)} not found under ../shared/data: this benchmark needs it")
     return d
 
-def run_seeds(name:str, fit, val, test, build, config, preprocess, seeds, out:Path, augment=None, tta=None) -> dict:
-    "Train and test once per seed; return {'runs': [...], 'summary': summarize_seeds(...)}. `test=None`: validation only."
-    import keras
-    from volclf.train import train
-    from volclf.evaluate import compute_metrics, predict_probs, summarize_seeds
-    runs = []
-    for seed in seeds:
-        t0 = time.perf_counter()
-        r = train(build, fit, out/f'seed{seed}', config, val=val, preprocess=preprocess, verbose=2, seed=seed,
-                  augment=None if augment is None else augment(seed))
-        t_train = time.perf_counter() - t0
-        probs = lambda ds: (tta or predict_probs)(r.model, ds, preprocess)
-        m_val = compute_metrics(val.y, probs(val), val.classes)
-        m_test = m_val if test is None else compute_metrics(test.y, probs(test), test.classes)
-        h = r.history
-        best = int(np.argmin(h['val_loss']))
-        runs.append(dict(seed=seed, seconds=round(time.perf_counter() - t0, 1), train_seconds=round(t_train, 1),
-                         epochs_run=len(h['val_loss']), best_epoch=best + 1, val=dict(m_val), test=dict(m_test)))
-        (out/f'seed{seed}'/'test_metrics.json').write_text(json.dumps(dict(m_test), indent=1))
-        print(f"{name} seed {seed}: {'val (no test)' if test is None else 'test'} acc {m_test['accuracy']:.4f} auc {m_test['auc'] or float('nan'):.4f} | val acc "
-              f"{m_val['accuracy']:.4f} auc {m_val['auc'] or float('nan'):.4f} | best epoch {best + 1}/{len(h['val_loss'])}, "
-              f"{runs[-1]['seconds']:.0f} s", flush=True)
-        keras.backend.clear_session()
-    return dict(runs=runs, summary=summarize_seeds([r['test'] for r in runs], seeds))
+def run_seeds(name:str, fit, val, test, build, config, preprocess, seeds, out:Path, augment=None, tta=None, views=None) -> dict:
+    "volclf's `train_and_test` over `seeds`, with a line per seed; `test=None`: validation only (the runs' 'test' is then validation)."
+    from volclf.evaluate import train_and_test
+    nan = float('nan')
+    def line(r):
+        m = r['test'] or r['val']
+        print(f"{name} seed {r['seed']}: {'test' if r['test'] else 'val (no test)'} acc {m['accuracy']:.4f} auc {m['auc'] or nan:.4f} | val acc "
+              f"{r['val']['accuracy']:.4f} auc {r['val']['auc'] or nan:.4f} | best epoch {r['best_epoch']}/{r['epochs_run']}, {r['seconds']:.0f} s", flush=True)
+    res = train_and_test(build, fit, test, out, config, seeds=seeds, val=val, augment=augment, tta=tta, views=views,
+                         preprocess=preprocess, verbose=2, on_run=line)
+    runs = [dict(r, val=dict(r['val']), test=dict(r['test'] or r['val'])) for r in res['runs']]
+    return dict(runs=runs, summary=res['summary'])
 
 def pm(summary:dict, key:str) -> str:
     "mean ± sd of one metric of a seed summary."
@@ -43,10 +30,10 @@ def pm(summary:dict, key:str) -> str:
     return f"{m['mean']:.3f} ± {m['sd']:.3f}"
 
 def resnet_builder(shape, n_classes, width, strides, precision='auto'):
-    "A function building volclf's ResNet-10 of `width` and `strides` (precision 'auto': the one `auto_dtype` picks)."
-    from volclf.models import resnet3d, auto_dtype
-    dtype = auto_dtype() if precision == 'auto' else precision
-    return lambda: resnet3d(tuple(shape) + (1,), n_classes, depth=10, width=width, strides=strides, dtype=dtype)
+    "A function building volclf's ResNet-10 of `width` and `strides` (precision 'auto': the one `auto_precision` picks)."
+    from volclf.models import resnet3d, auto_precision
+    dtype = auto_precision() if precision == 'auto' else precision
+    return lambda: resnet3d(tuple(shape) + (1,), n_classes, depth=10, width=width, strides=strides, precision=dtype)
 
 def augmenter(kind, flip_axes=(0, 1, 2), rotate_axes=(0, 1, 2), degrees=15, scale=0.1):
     "A function of the seed building the training-batch augmentation `kind`: 'none', 'flip', or 'affine' (flips too)."
@@ -83,6 +70,6 @@ def config(a):
 
 def describe(a) -> dict:
     "The recipe's facts for the results file."
-    from volclf.models import auto_dtype
+    from volclf.models import auto_precision
     return dict(model=f"resnet3d depth 10 width {a.width} strides {a.strides}", augment=a.augment, tta=a.tta,
-                precision=auto_dtype() if a.precision == 'auto' else a.precision)
+                precision=auto_precision() if a.precision == 'auto' else a.precision)

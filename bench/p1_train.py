@@ -7,7 +7,7 @@ same patient-wise train/validation split, batch size 32, for the same number of 
 - blog: the arrays divided by 255 into float32 in memory, `model.fit(X_train, y_train, batch_size=32,
   validation_data=(X_val, y_val))`, float32 (Keras' defaults);
 - volclf: `volclf.train.train('seed', ...)` with its defaults: bytes kept as uint8 and scaled in the graph by the
-  tf.data pipeline (prefetched), and the precision `auto_dtype` picks for this machine (bfloat16 where the CPU has
+  tf.data pipeline (prefetched), and the precision `auto_precision` picks for this machine (bfloat16 where the CPU has
   it), weights and loss in float32.
 The first epoch (graph tracing) is left out of both; volumes per second are training volumes over the wall time of
 the remaining epochs (validation included). The last line is the ratio.
@@ -27,7 +27,7 @@ def main():
     size, n, epochs = (32, 96, 2) if a.quick else (64, a.n, a.epochs)
     import keras, numpy as np
     from volclf.data import synthetic_tumors, split
-    from volclf.models import seed_model, auto_dtype
+    from volclf.models import seed_model, auto_precision
     from volclf.train import train
     ds = synthetic_tumors(n, (size,) * 3, 3, seed=0)
     fit_ds, val_ds = split(ds, 0.2, 0)
@@ -47,11 +47,11 @@ def main():
     clock = Clock()
     train('seed', fit_ds, Path(tempfile.mkdtemp())/'p1', val=val_ds, epochs=epochs, batch_size=32, verbose=0, callbacks=[clock])
     rate = len(fit_ds) * (epochs - 1) / sum(clock.t[1:])
-    print(f"volclf: {rate:.2f} vol/s (epochs {', '.join(f'{t:.1f}' for t in clock.t)} s), {auto_dtype()}", flush=True)
+    print(f"volclf: {rate:.2f} vol/s (epochs {', '.join(f'{t:.1f}' for t in clock.t)} s), {auto_precision()}", flush=True)
     r = rate / blog_rate
     report(dict(p='P1', ratio=round(r, 2), volclf=round(rate, 2), blog=round(blog_rate, 2), size=size, n_train=len(fit_ds),
-                epochs=epochs, precision=auto_dtype()),
-           f"P1 {r:.2f}x | volclf train {rate:.1f} vol/s ({auto_dtype()}, tf.data), blog model.fit {blog_rate:.1f} vol/s "
+                epochs=epochs, precision=auto_precision()),
+           f"P1 {r:.2f}x | volclf train {rate:.1f} vol/s ({auto_precision()}, tf.data), blog model.fit {blog_rate:.1f} vol/s "
            f"(float32 arrays), seed model at {size}^3, batch 32", a.quick)
 
 if __name__ == '__main__': main()

@@ -9,7 +9,7 @@ looking at validation figures only; the test split is touched once per seed, at 
 Recipe: volclf's 3D ResNet-10 (`resnet3d`, width 16, BN momentum 0.9) with a full-resolution 7³ stem, then 3³
 pooling to 14³ (strides 1, 2, 1, 2, 2: stages at 14, 14, 7, 4); AdamW (weight decay 1e-4), peak lr 2e-3, cosine
 schedule with 2 warm-up epochs, 12 epochs, batch 32, label smoothing 0.1; training batches flipped along each
-axis and rotated ≤ 15° about each axis / scaled ±10 % in graph (volclf.augment); precision as `auto_dtype` picks.
+axis and rotated ≤ 15° about each axis / scaled ±10 % in graph (volclf.augment); precision as `auto_precision` picks.
 
 How it was chosen, on the validation split only (seed 0): a stem without pooling (stages at 28, 28, 14, 7) cost
 45 s an epoch, too slow for the budget, so the stem pools; flips alone gave val AUC 0.849 after 6 epochs, flips +
@@ -32,15 +32,13 @@ def main():
     a = arguments(__doc__, epochs=12, width=16, strides=[1, 2, 1, 2, 2], lr=2e-3, augment='affine', batch_size=32)
     from volclf.data import from_medmnist
     from volclf.preprocess import Preprocess
-    from volclf.evaluate import predict_probs
     ds = from_medmnist(data_file('medmnist', 'adrenalmnist3d.npz'))
     fit, val, test = ds.part('train'), ds.part('val'), ds.part('test')
     seeds, cfg = ([0] if a.quick else a.seeds), config(a)
     if a.quick: fit = fit[:128]
     out = Path(a.out or tempfile.mkdtemp(prefix='p5_'))
-    tta = (lambda m, d, p: predict_probs(m, d, p, tta=a.tta)) if a.tta else None
     res = run_seeds('P5 adrenal', fit, val, None if a.explore else test, resnet_builder((28,) * 3, 2, a.width, a.strides, a.precision),
-                    cfg, Preprocess(), seeds, out, augment=augmenter(a.augment), tta=tta)
+                    cfg, Preprocess(), seeds, out, augment=augmenter(a.augment), tta=a.tta)
     if a.explore: return
     s = res['summary']
     for m, auc, acc in PUBLISHED: print(f"  {m:<18} AUC {auc:.3f}  ACC {acc:.3f}")

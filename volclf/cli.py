@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse, csv, json, os, re, sys
 from pathlib import Path
 from . import __version__
-from .io import VolclfError
+from .core import VolclfError
 
 # %% auto #0
 __all__ = ['DEMO', 'COMMANDS', 'parser', 'main', 'startup_noise', 'quiet_tensorflow']
@@ -122,27 +122,18 @@ def _fit(args, spec:str):
     from volclf.preprocess import default_preprocess
     pre = default_preprocess(ds, None if ds.in_memory else args.shape)      # the library's choice, as from Python
     shape = tuple(ds.x.shape[1:4]) if ds.in_memory else pre.shape
-    from volclf.models import auto_dtype
-    from volclf.train import train
-    from volclf.evaluate import evaluate, plot_history, summarize_seeds
-    fit_part, test_part = ds.part('train'), ds.part('test')
-    val = ds.part('val') if 'val' in set(ds.splits) else 0.2
-    precision = auto_dtype() if cfg.precision == 'auto' else cfg.precision
-    print(f"volclf: {len(fit_part)} training and {len(test_part)} test volumes of {shape}{'' if ds.in_memory else ' (streamed from files)'}, "
+    from volclf.models import auto_precision
+    from volclf.evaluate import train_and_test
+    precision = auto_precision() if cfg.precision == 'auto' else cfg.precision
+    print(f"volclf: {len(ds.part('train'))} training and {len(ds.part('test'))} test volumes of {shape}{'' if ds.in_memory else ' (streamed from files)'}, "
           f"classes {', '.join(ds.classes)}; {pre.intensity} scaling; model {cfg.model}, {precision}", file=sys.stderr)
-    seeds, results = args.seeds or [cfg.seed], []
-    for seed in seeds:
-        out = Path(args.out) if args.seeds is None else Path(args.out)/f'seed{seed}'
-        res = train(cfg.model, fit_part, out, cfg, val=val, preprocess=pre, seed=seed, resume=args.resume, cache=getattr(args, 'cache', None),
-                    verbose=1 if sys.stdout.isatty() else 2,   # progress bars in a terminal, a line per epoch in logs
-                    info=dict(data=data, precision=precision))
-        m = evaluate(res.model, test_part, pre, out=out)
-        plot_history(res.history).savefig(out/'history.png', dpi=100)
-        _report(m, out, res.seconds); results.append(m)
+    res = train_and_test(cfg.model, ds.part('train'), ds.part('test'), args.out, cfg, seeds=args.seeds,
+                         val=ds.part('val') if 'val' in set(ds.splits) else 0.2, preprocess=pre, resume=args.resume,
+                         cache=getattr(args, 'cache', None), info=dict(data=data, precision=precision),
+                         verbose=1 if sys.stdout.isatty() else 2,   # progress bars in a terminal, a line per epoch in logs
+                         on_run=lambda r: _report(r['test'], r['out'], r['seconds']))
     if args.seeds is not None:
-        s = summarize_seeds(results, seeds)
-        (Path(args.out)/'seeds.json').write_text(json.dumps(s, indent=2))
-        print(f"over seeds {' '.join(map(str, seeds))}: " + "  ".join(f"{k} {v['mean']:.4f} ± {v['sd']:.4f}" for k, v in s['metrics'].items()))
+        print(f"over seeds {' '.join(map(str, args.seeds))}: " + "  ".join(f"{k} {v['mean']:.4f} ± {v['sd']:.4f}" for k, v in res['summary']['metrics'].items()))
     return 0
 
 # %% ../nbs/10_cli.ipynb #6b0522ea

@@ -10,13 +10,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 import numpy as np
 from fastcore.basics import patch
-from .io import VolclfError, load_npy, check_volume, check_header, read_volume, inspect, read_figshare_mat, read_figshare_folds, FIGSHARE_CLASSES
+from .core import VolclfError
+from .io import load_npy, check_volume, check_header, read_volume, inspect, read_figshare_mat, read_figshare_folds, FIGSHARE_CLASSES
+from .phantom import phantom_cohort
 
 # %% auto #0
-__all__ = ['BRAIN_R', 'TUMORS', 'PHANTOM_CLASSES', 'MEDMNIST_3D', 'MEDMNIST_CLASSES', 'MODELNET10_CLASSES', 'VolumeDataset',
-           'smooth_noise', 'synthetic_tumors', 'check_no_leak', 'split', 'with_test_split', 'from_arrays',
-           'load_seed_arrays', 'medmnist_set', 'from_medmnist', 'from_modelnet', 'from_files', 'from_folder',
-           'from_csv', 'resize_volume', 'from_figshare', 'common_shape', 'load_spec']
+__all__ = ['MEDMNIST_3D', 'MEDMNIST_CLASSES', 'MODELNET10_CLASSES', 'VolumeDataset', 'synthetic_tumors', 'check_no_leak', 'split',
+           'with_test_split', 'from_arrays', 'load_seed_arrays', 'medmnist_set', 'from_medmnist', 'from_modelnet',
+           'from_files', 'from_folder', 'from_csv', 'resize_volume', 'from_figshare', 'common_shape', 'load_spec']
 
 # %% ../nbs/01_data.ipynb #89626c51
 @dataclass(repr=False)
@@ -120,122 +121,15 @@ def __repr__(self:VolumeDataset):
     shape = self.x.shape[1:] if self.in_memory else 'files'
     return f"VolumeDataset({self.name!r}, n={len(self)}, shape={shape}, classes={self.counts()})"
 
-# %% ../nbs/01_data.ipynb #f221ed62
-def _grid(shape):
-    "Voxel-centre coordinates in [-1, 1], one array per axis, broadcastable against each other."
-    return [np.linspace(-1, 1, s, dtype=np.float32).reshape([-1 if i == a else 1 for i in range(3)])
-            for a, s in enumerate(shape)]
-
-# %% ../nbs/01_data.ipynb #95656bae
-def _interp_matrix(n:int, cells:int) -> np.ndarray:
-    "Matrix (n, cells) that linearly interpolates a `cells`-point signal at `n` evenly spaced points."
-    pos = np.linspace(0, cells - 1, n)
-    lo = np.minimum(pos.astype(int), cells - 2)
-    w = (pos - lo).astype(np.float32)
-    m = np.zeros((n, cells), np.float32)
-    m[np.arange(n), lo], m[np.arange(n), lo + 1] = 1 - w, w
-    return m
-
-def smooth_noise(rng:np.random.Generator, shape:tuple, cells:int=8) -> np.ndarray:
-    "A smooth random field of `shape`: N(0, 1) values on a `cells`³ lattice, trilinearly interpolated."
-    c = rng.standard_normal((cells,) * 3).astype(np.float32)
-    mz, my, mx = (_interp_matrix(s, cells) for s in shape)
-    return np.einsum('ai,bj,ck,ijk->abc', mz, my, mx, c, optimize=True)
-
-# %% ../nbs/01_data.ipynb #465014ef
-BRAIN_R = 0.84  # ellipsoidal radius of the inner skull surface (the scalp is at 1)
-
-def _phantom_head(shape, centre, axes, texture):
-    "T1-like head image and the ellipsoidal radius `r` of each voxel."
-    z, y, x = (g - c for g, c in zip(_grid(shape), centre))
-    r = np.sqrt((z / axes[0])**2 + (y / axes[1])**2 + (x / axes[2])**2)
-    img = np.where(r < 1, 0.62, 0.02).astype(np.float32)       # scalp and fat; air outside
-    img[r < 0.92] = 0.10                                         # skull: dark on T1
-    brain = r < BRAIN_R
-    img[brain] = (0.42 + 0.05 * texture)[brain]                  # textured parenchyma
-    vent = ((z - .1) / .22)**2 + (y / .30)**2 + ((np.abs(x) - .11) / .07)**2 < 1
-    img[vent & brain] = 0.16                                     # lateral ventricles (CSF)
-    return img, r, (z, y, x)
-
-# %% ../nbs/01_data.ipynb #7ff304d5
-def _ball(zyx, centre, radius):
-    "Distance from `centre` in units of `radius` (< 1 inside the ball)."
-    return np.sqrt(sum((g - c)**2 for g, c in zip(zyx, centre))) / radius
-
-def _meningioma(p, img, r, zyx, axes):
-    on_skull = p['dir'] * BRAIN_R * axes                   # a point on the inner skull surface
-    mask = (_ball(zyx, on_skull, p['radius']) < 1) & (r < BRAIN_R)
-    img[mask] = p['level'] + 0.02 * p['texture'][mask]
-    return mask
-
-# %% ../nbs/01_data.ipynb #04998dbc
-def _glioma(p, img, r, zyx, axes):
-    d = _ball(zyx, p['dir'] * p['depth'] * BRAIN_R * axes, p['radius']) + 0.35 * p['shape_noise']
-    inside = r < BRAIN_R - 0.04                              # intra-axial: never reaches the skull
-    mask = (d < 1) & inside
-    img[(d < 1.35) & inside & ~mask] *= 0.8                  # oedema
-    img[mask] = p['level']                                   # enhancing rim ...
-    img[mask & (d < p['core'])] = 0.22                       # ... around a necrotic core
-    return mask
-
-def _pituitary(p, img, r, zyx, axes):
-    sella = np.array([-0.62, 0.18, p['dir'][2] * 0.02]) * axes   # midline, low and slightly anterior
-    mask = (_ball(zyx, sella, p['radius']) < 1) & (r < BRAIN_R)
-    img[mask] = p['level']
-    return mask
-
-def _no_tumor(p, img, r, zyx, axes): return np.zeros(img.shape, bool)
-
-# %% ../nbs/01_data.ipynb #db28d57d
-TUMORS = {'no_tumor': _no_tumor, 'meningioma': _meningioma, 'glioma': _glioma, 'pituitary': _pituitary}
-PHANTOM_CLASSES = {2: ['no_tumor', 'tumor'], 3: ['meningioma', 'glioma', 'pituitary'],
-                   4: ['no_tumor', 'meningioma', 'glioma', 'pituitary']}
-
-# %% ../nbs/01_data.ipynb #a64b340b
-def _patient(rng, kind, shape):
-    "Random anatomy and tumour parameters for one patient with a tumour of `kind`."
-    d = rng.normal(size=3); d[0] = abs(d[0]) * 0.8 + 0.1       # mostly superior or lateral
-    return dict(kind=kind, centre=rng.uniform(-.04, .04, 3), axes=rng.uniform([.80, .84, .70], [.90, .94, .80]),
-                tex_seed=int(rng.integers(2**31)), dir=(d / np.linalg.norm(d)).astype(np.float32),
-                radius={'meningioma': rng.uniform(.18, .32), 'glioma': rng.uniform(.15, .28),
-                        'pituitary': rng.uniform(.07, .12)}.get(kind, 0.),
-                depth=rng.uniform(.1, .5), core=rng.uniform(.45, .75), level=rng.uniform(.55, .92))
-
-# %% ../nbs/01_data.ipynb #6c75f902
-def _scan(p, rng, shape):
-    "Render one scan of patient `p`: image in [0, 1] and tumour mask."
-    trng = np.random.default_rng(p['tex_seed'])                 # the same anatomy in every scan
-    p = dict(p, texture=smooth_noise(trng, shape, 10), shape_noise=smooth_noise(trng, shape, 5))
-    centre, axes = p['centre'] + rng.uniform(-.03, .03, 3), p['axes']
-    img, r, zyx = _phantom_head(shape, centre, axes, p['texture'])
-    mask = TUMORS[p['kind']](p, img, r, zyx, axes)
-    img = img * rng.uniform(.75, 1.2) + rng.uniform(-.05, .05)   # scanner gain and offset
-    img += rng.normal(0, rng.uniform(.02, .06), shape).astype(np.float32)
-    return np.clip(img, 0, 1), mask, centre
-
-# %% ../nbs/01_data.ipynb #222ebe58
+# %% ../nbs/01_data.ipynb #c67452ee
 def synthetic_tumors(
     n:int,                      # number of volumes
     shape:tuple=(64, 64, 64),   # (D, H, W) of each volume
     n_classes:int=3,            # 3: meningioma/glioma/pituitary; 2: tumour vs none; 4: all four
     seed:int=0,                 # everything is determined by it
 ) -> VolumeDataset:             # uint8 volumes, labels, patient groups and tumour masks
-    "An embedded, procedural stand-in for the figshare brain-tumour MR data, in 3D."
-    if n_classes not in PHANTOM_CLASSES: raise VolclfError(f"n_classes must be 2, 3 or 4, not {n_classes}")
-    shape, classes = tuple(int(s) for s in shape), PHANTOM_CLASSES[n_classes]
-    rng = np.random.default_rng(seed)
-    scans = rng.choice([1, 2, 3], size=n, p=[.4, .4, .2])        # scans per patient (more than enough patients)
-    groups = np.repeat(np.arange(n), scans)[:n]
-    labels = rng.permutation(np.arange(groups[-1] + 1) % n_classes)[groups]
-    kinds = [rng.choice(['meningioma', 'glioma', 'pituitary']) if classes[l] == 'tumor' else classes[l] for l in labels]
-    x, masks, centres = np.empty((n, *shape), np.uint8), np.empty((n, *shape), bool), np.empty((n, 3), np.float32)
-    patients = {}
-    for i, (g, k) in enumerate(zip(groups, kinds)):
-        p = patients.setdefault(g, _patient(np.random.default_rng([seed, g]), k, shape))
-        img, masks[i], centres[i] = _scan(p, np.random.default_rng([seed, g, i]), shape)
-        x[i] = np.round(img * 255)
-    meta = dict(kind=np.array(kinds), centre=centres, axes=np.array([patients[g]['axes'] for g in groups], np.float32))
-    return VolumeDataset(x, labels, classes, groups=groups, masks=masks, meta=meta, name='synthetic_tumors')
+    "An embedded, procedural stand-in for the figshare brain-tumour MR data, in 3D: `volclf.phantom`'s cohort as a dataset."
+    return VolumeDataset(**phantom_cohort(n, shape, n_classes, seed), name='synthetic_tumors')
 
 # %% ../nbs/01_data.ipynb #5096d027
 def check_no_leak(*parts:VolumeDataset):

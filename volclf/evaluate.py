@@ -9,13 +9,13 @@ from pathlib import Path
 import numpy as np
 import matplotlib.pyplot as plt
 from sklearn import metrics as skm
-from .io import VolclfError
+from .core import VolclfError
 
 # %% auto #0
 __all__ = ['HEADLINE', 'MIN_PER_CLASS', 'PROPORTIONS', 'TTA', 'Metrics', 'as_probs', 'calibration_bins',
            'expected_calibration_error', 'compute_metrics', 'bootstrap_ci', 'wilson_interval', 'confidence_intervals',
            'tta_views', 'predict_views', 'predict_probs', 'evaluate', 'plot_confusion_matrix', 'plot_roc',
-           'plot_reliability', 'read_history', 'plot_history', 'predict_files', 'summarize_seeds']
+           'plot_reliability', 'read_history', 'plot_history', 'predict_files', 'summarize_seeds', 'train_and_test']
 
 # %% ../nbs/07_evaluate.ipynb #1eb4d33a
 HEADLINE = ('accuracy', 'balanced_accuracy', 'auc', 'sensitivity', 'specificity', 'macro_f1', 'ece')
@@ -162,14 +162,14 @@ def predict_views(model, x, views:list) -> np.ndarray:
     "Class probabilities (B, K) of `model` for the batch `x`, averaged over `views` (see `tta_views`)."
     return np.mean([as_probs(model.predict_on_batch(v(x))) for v in views], 0)
 
-def predict_probs(model, ds, preprocess=None, batch_size:int=32, tta:str|None=None, **views) -> np.ndarray:
-    "Class probabilities (N, K) of `model` on dataset `ds`, averaged over the views of `tta`."
+def predict_probs(model, data, preprocess=None, batch_size:int=32, tta:str|None=None, **views) -> np.ndarray:
+    "Class probabilities (N, K) of `model` on dataset `data`, averaged over the views of `tta`."
     from volclf.pipeline import to_tf
     from volclf.preprocess import default_preprocess
     fns = tta_views(tta, model.input_shape[1:4], **views)
-    preprocess = preprocess or default_preprocess(ds, None if ds.in_memory else model.input_shape[1:4])
+    preprocess = preprocess or default_preprocess(data, None if data.in_memory else model.input_shape[1:4])
     # one pass over the data: each volume is read and preprocessed once, whatever the number of views
-    return np.concatenate([predict_views(model, x, fns) for x, _ in to_tf(ds, batch_size, preprocess=preprocess)])
+    return np.concatenate([predict_views(model, x, fns) for x, _ in to_tf(data, batch_size, preprocess=preprocess)])
 
 def _json_safe(v):
     "NaN is not JSON: write it as null."
@@ -178,8 +178,8 @@ def _json_safe(v):
 # %% ../nbs/07_evaluate.ipynb #02564967
 def evaluate(
     model,                       # a trained Keras model
-    ds,                          # a `VolumeDataset` to evaluate on
-    preprocess=None,             # the `Preprocess` the model was trained with (default: `default_preprocess(ds)`, as `train`'s)
+    data,                        # a `VolumeDataset` to evaluate on
+    preprocess=None,             # the `Preprocess` the model was trained with (default: `default_preprocess(data)`, as `train`'s)
     out:str|Path|None=None,      # write metrics.json, probabilities.csv and the plots here
     batch_size:int=32,
     tta:str|None=None,           # test-time augmentation: None, 'flip', 'rot90' or 'flip+rot90'
@@ -187,19 +187,19 @@ def evaluate(
     seed:int=0,                  # of the bootstrap
     **views,                     # `flip_axes`, `rot_plane` for `tta` (see `tta_views`)
 ) -> Metrics:
-    "Metrics of `model` on `ds` with 95 % intervals (see `confidence_intervals`); with `out`, also written to disk with the plots."
-    probs = predict_probs(model, ds, preprocess, batch_size, tta, **views)
-    m = compute_metrics(ds.y, probs, ds.classes)
-    if bootstrap: m['ci'] = confidence_intervals(ds.y, probs, ds.classes, bootstrap, seed=seed)
+    "Metrics of `model` on `data` with 95 % intervals (see `confidence_intervals`); with `out`, also written to disk with the plots."
+    probs = predict_probs(model, data, preprocess, batch_size, tta, **views)
+    m = compute_metrics(data.y, probs, data.classes)
+    if bootstrap: m['ci'] = confidence_intervals(data.y, probs, data.classes, bootstrap, seed=seed)
     m['tta'] = tta
     if out is not None:
         out = Path(out); out.mkdir(parents=True, exist_ok=True)
         (out/'metrics.json').write_text(json.dumps({k: _json_safe(v) for k, v in m.items()}, indent=2))
         with open(out/'probabilities.csv', 'w', newline='') as f:            # path: the file, for datasets of files
-            w = csv.writer(f); w.writerow(['index', 'path', 'label'] + [f"p_{c}" for c in ds.classes])
-            w.writerows([i, '' if ds.in_memory else ds.x[i], ds.classes[y]] + [f"{v:.6f}" for v in pr] for i, (y, pr) in enumerate(zip(ds.y, probs)))
+            w = csv.writer(f); w.writerow(['index', 'path', 'label'] + [f"p_{c}" for c in data.classes])
+            w.writerows([i, '' if data.in_memory else data.x[i], data.classes[y]] + [f"{v:.6f}" for v in pr] for i, (y, pr) in enumerate(zip(data.y, probs)))
         for name, fig in (('confusion_matrix', plot_confusion_matrix(m['confusion_matrix'], m['classes'])),
-                          ('roc', plot_roc(ds.y, probs, ds.classes)), ('reliability', plot_reliability(ds.y, probs))):
+                          ('roc', plot_roc(data.y, probs, data.classes)), ('reliability', plot_reliability(data.y, probs))):
             fig.savefig(out/f'{name}.png', dpi=100, bbox_inches='tight')
         plt.close('all')
     return m
@@ -249,17 +249,22 @@ def read_history(path:str|Path) -> dict:
     rows = np.genfromtxt(path, delimiter=',', names=True, ndmin=1)
     return {k: rows[k].tolist() for k in rows.dtype.names}
 
-def plot_history(history:dict|str|Path):
-    "Loss and accuracy curves, training and validation, per epoch."
+def plot_history(
+    history:dict|str|Path,   # `TrainResult.history`, or a run's history.csv
+    axs=None,                # axes to draw into, one per curve (loss, accuracy); default: a new figure
+):
+    "Loss and accuracy per epoch, training and validation, with the epoch `train` kept (lowest validation loss) marked."
     h = read_history(history) if isinstance(history, (str, Path)) else history
     keys = [k for k in ('loss', 'accuracy') if k in h]
-    fig, axs = plt.subplots(1, len(keys), figsize=(3.6 * len(keys), 2.6), squeeze=False)
-    for ax, k in zip(axs[0], keys):
+    if axs is None: axs = plt.subplots(1, len(keys), figsize=(3.6 * len(keys), 2.6), squeeze=False)[1][0]
+    kept = int(np.nanargmin(h['val_loss'])) + 1 if len(h.get('val_loss', [])) else None
+    for ax, k in zip(axs, keys):
         ep = np.arange(1, len(h[k]) + 1)
         ax.plot(ep, h[k], label='train'); ax.plot(ep, h.get('val_' + k, [np.nan] * len(ep)), label='validation')
+        if kept: ax.axvline(kept, color='grey', ls=':', label='kept')
         ax.set(xlabel='epoch', title=k); ax.legend(fontsize=8)
-    fig.tight_layout()
-    return fig
+    axs[0].figure.tight_layout()
+    return axs[0].figure
 
 # %% ../nbs/07_evaluate.ipynb #b4d1c25b
 def _model_input(path:str, preprocess, shape:tuple) -> np.ndarray:
@@ -317,3 +322,39 @@ def summarize_seeds(results:list, seeds:list|None=None) -> dict:
         v = np.array([f[k] for f in flat], float)
         stats[k] = dict(mean=float(v.mean()), sd=float(v.std(ddof=1)) if len(v) > 1 else 0., values=v.tolist())
     return dict(seeds=list(seeds) if seeds is not None else list(range(len(results))), n_runs=len(results), metrics=stats)
+
+# %% ../nbs/07_evaluate.ipynb #ce54cd96
+def train_and_test(
+    model,                        # a name in volclf.models.MODELS or a function building a model (one new model per seed)
+    data,                         # the training `VolumeDataset`
+    test,                         # the test `VolumeDataset`, used once per seed; None: validation figures only
+    out:str|Path,                 # the run directory; with `seeds`, one sub-folder seed{s} per seed and seeds.json
+    config=None,                  # a `TrainConfig` (default: `TrainConfig()`)
+    seeds:list|None=None,         # None: one run with `config.seed`, written to `out` itself
+    val:float|object=0.2,         # fraction of the training patients held out for validation, or a validation dataset
+    augment=None,                 # a function of the seed giving the training augmentation; None: `train`'s default
+    tta:str|None=None,            # test-time augmentation for the validation and test figures (see `tta_views`)
+    views:dict|None=None,         # `flip_axes` / `rot_plane` for `tta`
+    on_run=None,                  # called with each run's record as soon as it is known (the CLI prints it)
+    **kw,                         # more for `train`: preprocess, verbose, cache, resume, info, ...
+) -> dict:                        # {'runs': [{seed, out, seconds, epochs_run, best_epoch, val, test}], 'summary': ...}
+    "Train once per seed, keep each run's best epoch on validation, and test that model once: the protocol behind every volclf figure."
+    import keras
+    from volclf.data import split
+    from volclf.preprocess import default_preprocess
+    from volclf.train import TrainConfig, train
+    cfg, nested = config or TrainConfig(), seeds is not None
+    pre, runs = kw.pop('preprocess', None) or default_preprocess(data), []
+    for s in (list(seeds) if nested else [cfg.seed]):
+        run = Path(out)/f'seed{s}' if nested else Path(out)
+        fit, val_ds = split(data, val, s) if isinstance(val, float) else (data, val)    # as `train` would split with seed s
+        r = train(model, fit, run, cfg, val=val_ds, preprocess=pre, seed=s, augment=augment and augment(s), **kw)
+        score = lambda d, **o: evaluate(r.model, d, pre, tta=tta, **(views or {}), **o)
+        rec = dict(seed=s, out=str(run), seconds=round(r.seconds, 1), epochs_run=len(r.history['val_loss']), best_epoch=r.best_epoch,
+                   val=score(val_ds, bootstrap=0), test=None if test is None else score(test, out=run))
+        plot_history(r.history).savefig(run/'history.png', dpi=100); plt.close('all')
+        runs.append(rec); on_run and on_run(rec)
+        keras.utils.clear_session()                               # the next seed builds its model from a clean slate
+    summary = summarize_seeds([r['val' if test is None else 'test'] for r in runs], [r['seed'] for r in runs])
+    if nested: (Path(out)/'seeds.json').write_text(json.dumps(summary, indent=2))
+    return dict(runs=runs, summary=summary)

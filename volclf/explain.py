@@ -8,7 +8,7 @@ import numpy as np
 import keras
 import tensorflow as tf
 from scipy import ndimage
-from .io import VolclfError
+from .core import VolclfError
 
 # %% auto #0
 __all__ = ['last_conv3d', 'feature_grid', 'grad_cam', 'mask_share']

@@ -9,14 +9,14 @@ from pathlib import Path
 import numpy as np
 import keras
 from keras import layers
-from .io import VolclfError
+from .core import VolclfError
 
 # %% auto #0
-__all__ = ['BN_MOMENTUM', 'MODELS', 'seed_model', 'auto_dtype', 'ct_model', 'voxnet', 'downsample_strides', 'resnet3d',
+__all__ = ['BN_MOMENTUM', 'MODELS', 'seed_model', 'auto_precision', 'ct_model', 'voxnet', 'downsample_strides', 'resnet3d',
            'densenet3d', 'get_model', 'count_flops']
 
 # %% ../nbs/05_models.ipynb #799c9506
-def _classifier_head(n_classes, dtype):
+def _classifier_head(n_classes, precision):
     "Output layer and loss for `n_classes` (one sigmoid unit for two)."
     if n_classes < 2: raise VolclfError(f"a classifier needs at least 2 classes, got {n_classes}")
     if n_classes == 2: return layers.Dense(1, activation='sigmoid', dtype='float32'), 'binary_crossentropy'
@@ -26,18 +26,18 @@ def _classifier_head(n_classes, dtype):
 def seed_model(
     input_shape:tuple=(64, 64, 64, 1),  # (D, H, W, C)
     n_classes:int=2,                     # 2: sigmoid head as in the blog; more: softmax
-    dtype:str|None=None,                 # a Keras dtype policy, e.g. 'mixed_bfloat16'; None: the global one
+    precision:str|None=None,              # a Keras dtype policy name, e.g. 'mixed_bfloat16'; None: the global one
 ) -> keras.Model:                        # compiled with adam and accuracy, as in the blog
     "The seed blog's Sequential Conv3D network, exactly."
-    head, loss = _classifier_head(n_classes, dtype)
+    head, loss = _classifier_head(n_classes, precision)
     model = keras.Sequential([
         keras.Input(shape=tuple(input_shape)),
-        layers.Conv3D(32, kernel_size=3, activation='relu', dtype=dtype),
-        layers.MaxPooling3D(pool_size=2, dtype=dtype),
-        layers.Conv3D(64, kernel_size=3, activation='relu', dtype=dtype),
-        layers.MaxPooling3D(pool_size=2, dtype=dtype),
-        layers.Flatten(dtype=dtype),
-        layers.Dense(128, activation='relu', dtype=dtype),
+        layers.Conv3D(32, kernel_size=3, activation='relu', dtype=precision),
+        layers.MaxPooling3D(pool_size=2, dtype=precision),
+        layers.Conv3D(64, kernel_size=3, activation='relu', dtype=precision),
+        layers.MaxPooling3D(pool_size=2, dtype=precision),
+        layers.Flatten(dtype=precision),
+        layers.Dense(128, activation='relu', dtype=precision),
         head], name='seed_model')
     model.compile(optimizer='adam', loss=loss, metrics=['accuracy'])
     return model
@@ -47,8 +47,8 @@ def _cpu_flags() -> set:
     try: return set(Path('/proc/cpuinfo').read_text().split())
     except OSError: return set()
 
-def auto_dtype() -> str:
-    "The fastest safe dtype policy here: 'mixed_bfloat16' on bf16-capable CPUs/GPUs, 'mixed_float16' on older GPUs, else 'float32'."
+def auto_precision() -> str:
+    "The fastest safe precision (Keras dtype policy) here: 'mixed_bfloat16' on bf16-capable CPUs/GPUs, 'mixed_float16' on older GPUs, else 'float32'."
     import tensorflow as tf
     gpus = tf.config.list_physical_devices('GPU')
     if gpus:
@@ -60,17 +60,17 @@ def auto_dtype() -> str:
 def ct_model(
     input_shape:tuple=(128, 128, 64, 1), # (D, H, W, C)
     n_classes:int=2,                     # 2: sigmoid; more: softmax
-    dtype:str|None=None,                 # a Keras dtype policy; None: the global one
+    precision:str|None=None,              # a Keras dtype policy name; None: the global one
 ) -> keras.Model:                        # compiled with adam
     "The keras-io 3D CT classification network."
-    head, loss = _classifier_head(n_classes, dtype)
+    head, loss = _classifier_head(n_classes, precision)
     x = inputs = keras.Input(shape=tuple(input_shape))
     for filters in (64, 64, 128, 256):
-        x = layers.Conv3D(filters, 3, activation='relu', dtype=dtype)(x)
-        x = layers.MaxPooling3D(2, dtype=dtype)(x)
-        x = layers.BatchNormalization(dtype=dtype)(x)
-    x = layers.GlobalAveragePooling3D(dtype=dtype)(x)
-    x = layers.Dropout(0.3, dtype=dtype)(layers.Dense(512, activation='relu', dtype=dtype)(x))
+        x = layers.Conv3D(filters, 3, activation='relu', dtype=precision)(x)
+        x = layers.MaxPooling3D(2, dtype=precision)(x)
+        x = layers.BatchNormalization(dtype=precision)(x)
+    x = layers.GlobalAveragePooling3D(dtype=precision)(x)
+    x = layers.Dropout(0.3, dtype=precision)(layers.Dense(512, activation='relu', dtype=precision)(x))
     model = keras.Model(inputs, head(x), name='ct_model')
     model.compile(optimizer='adam', loss=loss, metrics=['accuracy'])
     return model
@@ -79,16 +79,16 @@ def ct_model(
 def voxnet(
     input_shape:tuple=(32, 32, 32, 1),   # (D, H, W, C)
     n_classes:int=10,
-    dtype:str|None=None,
+    precision:str|None=None,
 ) -> keras.Model:                        # compiled with adam
     "A VoxNet-style network for small voxel grids."
-    head, loss = _classifier_head(n_classes, dtype)
+    head, loss = _classifier_head(n_classes, precision)
     model = keras.Sequential([
         keras.Input(shape=tuple(input_shape)),
-        layers.Conv3D(32, 5, strides=2, dtype=dtype), layers.LeakyReLU(0.1, dtype=dtype), layers.Dropout(0.2, dtype=dtype),
-        layers.Conv3D(32, 3, dtype=dtype), layers.LeakyReLU(0.1, dtype=dtype), layers.MaxPooling3D(2, dtype=dtype),
-        layers.Dropout(0.3, dtype=dtype), layers.Flatten(dtype=dtype), layers.Dense(128, activation='relu', dtype=dtype),
-        layers.Dropout(0.4, dtype=dtype), head], name='voxnet')
+        layers.Conv3D(32, 5, strides=2, dtype=precision), layers.LeakyReLU(0.1, dtype=precision), layers.Dropout(0.2, dtype=precision),
+        layers.Conv3D(32, 3, dtype=precision), layers.LeakyReLU(0.1, dtype=precision), layers.MaxPooling3D(2, dtype=precision),
+        layers.Dropout(0.3, dtype=precision), layers.Flatten(dtype=precision), layers.Dense(128, activation='relu', dtype=precision),
+        layers.Dropout(0.4, dtype=precision), head], name='voxnet')
     model.compile(optimizer='adam', loss=loss, metrics=['accuracy'])
     return model
 
@@ -108,10 +108,10 @@ _RESNET_BLOCKS = {10: (1, 1, 1, 1), 18: (2, 2, 2, 2), 34: (3, 4, 6, 3)}
 
 BN_MOMENTUM = 0.9   # of the running statistics (Keras' default 0.99 lags on small datasets; see above)
 
-def _conv_bn(x, filters, kernel, strides, dtype, relu=True):
-    x = layers.Conv3D(filters, kernel, strides=strides, padding='same', use_bias=False, dtype=dtype)(x)
-    x = layers.BatchNormalization(momentum=BN_MOMENTUM, dtype=dtype)(x)
-    return layers.ReLU(dtype=dtype)(x) if relu else x
+def _conv_bn(x, filters, kernel, strides, precision, relu=True):
+    x = layers.Conv3D(filters, kernel, strides=strides, padding='same', use_bias=False, dtype=precision)(x)
+    x = layers.BatchNormalization(momentum=BN_MOMENTUM, dtype=precision)(x)
+    return layers.ReLU(dtype=precision)(x) if relu else x
 
 def resnet3d(
     input_shape:tuple=(64, 64, 64, 1),   # (D, H, W, C)
@@ -119,24 +119,24 @@ def resnet3d(
     depth:int=18,                        # 10, 18 or 34
     width:int=64,                        # filters of the first stage (doubled at each later one)
     strides:list|None=None,              # five per-axis strides; None: `downsample_strides(input_shape, 5)`
-    dtype:str|None=None,
+    precision:str|None=None,
 ) -> keras.Model:                        # compiled with adam
     "A 3D ResNet (basic blocks) of `depth` 10, 18 or 34."
     if depth not in _RESNET_BLOCKS: raise VolclfError(f"resnet3d depth must be one of 10, 18, 34, got {depth}")
-    head, loss = _classifier_head(n_classes, dtype)
+    head, loss = _classifier_head(n_classes, precision)
     strides = strides or downsample_strides(input_shape, 5)
     x = inputs = keras.Input(shape=tuple(input_shape))
-    x = _conv_bn(x, width, 7, strides[0], dtype)
-    x = layers.MaxPooling3D(3, strides=strides[1], padding='same', dtype=dtype)(x)
+    x = _conv_bn(x, width, 7, strides[0], precision)
+    x = layers.MaxPooling3D(3, strides=strides[1], padding='same', dtype=precision)(x)
     for stage, n_blocks in enumerate(_RESNET_BLOCKS[depth]):
         filters = width * 2 ** stage
         for b in range(n_blocks):
             s = strides[stage + 1] if stage and not b else 1
-            shortcut = x if s == 1 and x.shape[-1] == filters else _conv_bn(x, filters, 1, s, dtype, relu=False)
-            y = _conv_bn(x, filters, 3, s, dtype)
-            y = _conv_bn(y, filters, 3, 1, dtype, relu=False)
-            x = layers.ReLU(dtype=dtype)(layers.Add(dtype=dtype)([shortcut, y]))
-    x = layers.GlobalAveragePooling3D(dtype=dtype)(x)
+            shortcut = x if s == 1 and x.shape[-1] == filters else _conv_bn(x, filters, 1, s, precision, relu=False)
+            y = _conv_bn(x, filters, 3, s, precision)
+            y = _conv_bn(y, filters, 3, 1, precision, relu=False)
+            x = layers.ReLU(dtype=precision)(layers.Add(dtype=precision)([shortcut, y]))
+    x = layers.GlobalAveragePooling3D(dtype=precision)(x)
     model = keras.Model(inputs, head(x), name=f'resnet{depth}')
     model.compile(optimizer='adam', loss=loss, metrics=['accuracy'])
     return model
@@ -148,24 +148,24 @@ def densenet3d(
     blocks:tuple=(6, 12, 24, 16),        # layers per dense block: DenseNet-121
     growth:int=32,
     strides:list|None=None,              # five per-axis strides; None: `downsample_strides(input_shape, 5)`
-    dtype:str|None=None,
+    precision:str|None=None,
 ) -> keras.Model:                        # compiled with adam
     "A 3D DenseNet (DenseNet-121 by default)."
-    head, loss = _classifier_head(n_classes, dtype)
+    head, loss = _classifier_head(n_classes, precision)
     strides = strides or downsample_strides(input_shape, 5)
-    bn_relu = lambda x: layers.ReLU(dtype=dtype)(layers.BatchNormalization(momentum=BN_MOMENTUM, dtype=dtype)(x))
-    conv = lambda x, f, k, s=1: layers.Conv3D(f, k, strides=s, padding='same', use_bias=False, dtype=dtype)(x)
+    bn_relu = lambda x: layers.ReLU(dtype=precision)(layers.BatchNormalization(momentum=BN_MOMENTUM, dtype=precision)(x))
+    conv = lambda x, f, k, s=1: layers.Conv3D(f, k, strides=s, padding='same', use_bias=False, dtype=precision)(x)
     x = inputs = keras.Input(shape=tuple(input_shape))
     x = bn_relu(conv(x, 2 * growth, 7, strides[0]))
-    x = layers.MaxPooling3D(3, strides=strides[1], padding='same', dtype=dtype)(x)
+    x = layers.MaxPooling3D(3, strides=strides[1], padding='same', dtype=precision)(x)
     for i, n in enumerate(blocks):
         for _ in range(n):
             y = conv(bn_relu(conv(bn_relu(x), 4 * growth, 1)), growth, 3)
-            x = layers.Concatenate(dtype=dtype)([x, y])
+            x = layers.Concatenate(dtype=precision)([x, y])
         if i < len(blocks) - 1:
             x = conv(bn_relu(x), x.shape[-1] // 2, 1)
-            x = layers.AveragePooling3D(strides[i + 2], padding='same', dtype=dtype)(x)
-    x = layers.GlobalAveragePooling3D(dtype=dtype)(bn_relu(x))
+            x = layers.AveragePooling3D(strides[i + 2], padding='same', dtype=precision)(x)
+    x = layers.GlobalAveragePooling3D(dtype=precision)(bn_relu(x))
     model = keras.Model(inputs, head(x), name='densenet121' if tuple(blocks) == (6, 12, 24, 16) else 'densenet3d')
     model.compile(optimizer='adam', loss=loss, metrics=['accuracy'])
     return model
@@ -174,10 +174,10 @@ def densenet3d(
 MODELS = {'seed': seed_model, 'ct': ct_model, 'voxnet': voxnet, 'resnet10': partial(resnet3d, depth=10),
           'resnet18': partial(resnet3d, depth=18), 'resnet34': partial(resnet3d, depth=34), 'densenet121': densenet3d}
 
-def get_model(name:str, input_shape:tuple, n_classes:int, dtype:str|None=None) -> keras.Model:
+def get_model(name:str, input_shape:tuple, n_classes:int, precision:str|None=None) -> keras.Model:
     "Build the compiled model called `name` (one of `MODELS`)."
     if name not in MODELS: raise VolclfError(f"unknown model {name!r}; choose from {', '.join(MODELS)}")
-    return MODELS[name](input_shape=tuple(input_shape), n_classes=n_classes, dtype=dtype)
+    return MODELS[name](input_shape=tuple(input_shape), n_classes=n_classes, precision=precision)
 
 # %% ../nbs/05_models.ipynb #9f1b3d5a
 def count_flops(model:keras.Model) -> int:

@@ -8,7 +8,8 @@ import hashlib, os
 from pathlib import Path
 import numpy as np
 import tensorflow as tf
-from .io import VolclfError, read_volume
+from .core import VolclfError
+from .io import read_volume
 from .data import VolumeDataset, common_shape
 from .preprocess import Preprocess
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, asdict, fields
 import numpy as np
 import tensorflow as tf
 from fastcore.basics import patch
-from .io import VolclfError
+from .core import VolclfError
 from .data import common_shape
 
 # %% auto #0

@@ -12,7 +12,7 @@ import numpy as np
 import keras
 import tensorflow as tf
 from . import __version__
-from .io import VolclfError
+from .core import VolclfError
 from .data import VolumeDataset, split
 from .preprocess import Preprocess, default_preprocess
 from .pipeline import to_tf, epoch_seed
@@ -45,7 +45,7 @@ class TrainConfig:
     focal_gamma: float = 2.             # focal loss: how much easy examples are down-weighted
     label_smoothing: float = 0.         # targets (1 − ε)·one-hot + ε/k: less over-confident outputs
     class_weight: str|None = None       # None or 'balanced' (inverse class frequency in the training split)
-    precision: str = 'auto'             # auto: bfloat16 where the hardware has it (`volclf.models.auto_dtype`)
+    precision: str = 'auto'             # auto: bfloat16 where the hardware has it (`volclf.models.auto_precision`)
     augment: bool = False               # `volclf.augment.default_augment` on training batches
     seed: int = 0                       # one seed for the split, initial weights, shuffling and augmentation
     strategy: str = 'none'              # none, mirrored (the GPUs here), multiworker (hosts in TF_CONFIG)
@@ -346,6 +346,10 @@ class RunCheckpoint(keras.callbacks.Callback):
             row = {k: v[-1] for k, v in self.state['history'].items()}
             print(f"epoch {epoch + 1}/{self.epochs} " + " ".join(f"{k} {v:.4g}" for k, v in row.items()) + f" ({time.perf_counter() - self.t:.1f} s)"
                   + (" — stopping early" if self.model.stop_training else ""), flush=True)
+    def on_train_end(self, logs=None):
+        if self.model.stop_training and not self.state['stopped']:    # stopped by a callback that runs after this one (a user's)
+            self.state['stopped'] = True
+            save_checkpoint(self.path, self.model, self.state, self.augment)
 
 
 # %% ../nbs/06_train.ipynb #69cd8ae0
@@ -364,8 +368,8 @@ def _augmented(batches:tf.data.Dataset, augment, seed:int, first:int) -> tf.data
 def _build(model, cfg, shape, n_classes):
     if isinstance(model, keras.Model): return model
     if not isinstance(model, str): return model()
-    from volclf.models import get_model, auto_dtype
-    try: return get_model(model, shape, n_classes, auto_dtype() if cfg.precision == 'auto' else cfg.precision)
+    from volclf.models import get_model, auto_precision
+    try: return get_model(model, shape, n_classes, auto_precision() if cfg.precision == 'auto' else cfg.precision)
     except ValueError as e:                  # e.g. depth-1 slices through 3×3×3 'valid' convolutions
         if isinstance(e, VolclfError): raise
         raise VolclfError(f"the {model} model cannot take volumes of {'×'.join(map(str, shape[:3]))} ({str(e).splitlines()[0][:150]})") from None
@@ -457,7 +461,7 @@ def train(
     if first < cfg.epochs and not state['stopped']:
         fit_tf = batches(fit_ds, shuffle=True, epochs=(first, cfg.epochs), epoch_batches=steps * workers if workers > 1 else None)
         if augment is not None: fit_tf = _augmented(fit_tf, augment, cfg.seed, first * steps * workers)
-        model.fit(fit_tf, steps_per_epoch=steps, initial_epoch=first, epochs=cfg.epochs, validation_data=val_tf, verbose=1 if verbose == 1 else 0,
+        model.fit(fit_tf, steps_per_epoch=steps, initial_epoch=first, epochs=cfg.epochs, validation_data=val_tf, shuffle=False, verbose=1 if verbose == 1 else 0,
                   class_weight=class_weights(fit_ds.y, n) if cfg.class_weight == 'balanced' else None,
                   callbacks=_callbacks(cfg, out, ckpt, record, state, augment, verbose) + list(callbacks or []))
     best, _ = load_trained(out/'model.keras')

@@ -9,7 +9,7 @@ import numpy as np
 from fastcore.basics import patch
 import matplotlib.pyplot as plt
 from matplotlib import colormaps
-from .io import VolclfError
+from .core import VolclfError
 
 # %% auto #0
 __all__ = ['montage', 'montage3', 'show_planes', 'show_examples', 'window_u8', 'VolumeViewer']
