@@ -112,7 +112,7 @@ def to_ras(a:np.ndarray, affine:np.ndarray, ornt:np.ndarray|None=None) -> tuple:
     return o.apply_orientation(a, ornt), affine @ o.inv_ornt_aff(ornt, a.shape[:3])   # a view: no voxel is copied
 
 # %% ../nbs/00_core.ipynb #6a8d2c4e
-def check_affine(affine:np.ndarray, path=None) -> np.ndarray:
+def check_affine(affine:np.ndarray, path:str|Path|None=None) -> np.ndarray:
     "`affine` as floats, refused when it cannot place voxels in space (non-finite, zero or flat)."
     a = np.asarray(affine, float)
     ok = a.shape == (4, 4) and bool(np.isfinite(a).all()) and np.abs(a).max() < 1e9

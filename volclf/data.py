@@ -5,6 +5,7 @@
 # %% ../nbs/01_data.ipynb #92d1e3e6
 from __future__ import annotations
 import csv, re, warnings
+from typing import Callable
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -315,7 +316,7 @@ def from_files(
 def from_folder(
     root:str|Path,            # holds one sub-folder per class
     on_error:str='raise',     # 'raise' or 'skip' bad files
-    group=None,               # group(path) -> patient id; default one group per volume
+    group:Callable|None=None, # group(path) -> patient id; default one group per volume
 ) -> VolumeDataset:
     "A dataset from `root/<class>/<volume file or DICOM folder>`."
     root = Path(root)
@@ -404,7 +405,7 @@ def from_figshare(
     by:str='slice',           # 'slice': one depth-1 volume per slice; 'patient': a stack of each patient's slices
     depth:int|None=None,      # stack depth for by='patient'; default the most slices any patient has
     on_error:str='raise',     # 'raise' or 'skip' unreadable files
-    folds=None,               # the official folds (`cvind5fold.mat`, or its array): splits 'fold1' ... 'fold5'
+    folds:str|Path|np.ndarray|None=None, # the official folds (`cvind5fold.mat`, or its array): splits 'fold1' ... 'fold5'
 ) -> VolumeDataset:
     "The figshare brain-tumour dataset: slices (or per-patient stacks), labels, tumour masks, patient groups."
     folder = Path(folder)

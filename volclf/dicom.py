@@ -227,7 +227,12 @@ def _frame_headers(d, h:dict) -> tuple:
     return hs, [f"no frame positions in its functional groups: frames stacked in stored order, {hs[0]['thickness']:g} mm apart"]
 
 # %% ../nbs/00d_dicom.ipynb #19052c58
-def inspect_dicom(path, series=None, canonical=True) -> dict:
+def inspect_dicom(
+    path:str|Path|list,           # a DICOM folder, file or list of files
+    series:str|int|None=None,     # the series to describe, in a folder holding several
+    canonical:bool=True,          # shape and orientation after reorienting, as `read_dicom` returns them
+) -> dict:
+    "Shape, spacing, orientation, modality and series of a DICOM volume, from its headers (no pixel is decoded)."
     dss = _series(path, False, series)
     hs, warn, noun = _volume_headers(dss, path)
     order, affine, more = _dicom_geometry(hs, path, noun)

@@ -5,6 +5,7 @@
 # %% ../nbs/07_evaluate.ipynb #96680efa
 from __future__ import annotations
 import csv, json, math, warnings
+from typing import Callable
 from pathlib import Path
 import numpy as np
 import matplotlib.pyplot as plt
@@ -162,7 +163,7 @@ def predict_views(model, x, views:list) -> np.ndarray:
     "Class probabilities (B, K) of `model` for the batch `x`, averaged over `views` (see `tta_views`)."
     return np.mean([as_probs(model.predict_on_batch(v(x))) for v in views], 0)
 
-def predict_probs(model, data, preprocess=None, batch_size:int=32, tta:str|None=None, **views) -> np.ndarray:
+def predict_probs(model, data, preprocess:object|None=None, batch_size:int=32, tta:str|None=None, **views) -> np.ndarray:
     "Class probabilities (N, K) of `model` on dataset `data`, averaged over the views of `tta`."
     from volclf.pipeline import to_tf
     from volclf.preprocess import default_preprocess
@@ -179,7 +180,7 @@ def _json_safe(v):
 def evaluate(
     model,                       # a trained Keras model
     data,                        # a `VolumeDataset` to evaluate on
-    preprocess=None,             # the `Preprocess` the model was trained with (default: `default_preprocess(data)`, as `train`'s)
+    preprocess:object|None=None,     # the `Preprocess` the model was trained with (default: `default_preprocess(data)`, as `train`'s)
     out:str|Path|None=None,      # write metrics.json, probabilities.csv and the plots here
     batch_size:int=32,
     tta:str|None=None,           # test-time augmentation: None, 'flip', 'rot90' or 'flip+rot90'
@@ -205,7 +206,7 @@ def evaluate(
     return m
 
 # %% ../nbs/07_evaluate.ipynb #837e59b8
-def plot_confusion_matrix(cm, classes:list, ax=None):
+def plot_confusion_matrix(cm, classes:list, ax:plt.Axes|None=None):
     "Heat map of a confusion matrix with counts and row percentages."
     cm = np.asarray(cm); frac = cm / np.maximum(cm.sum(1, keepdims=True), 1)
     if ax is None: _, ax = plt.subplots(figsize=(1.2 + 0.9 * len(classes), 1 + 0.8 * len(classes)))
@@ -217,7 +218,7 @@ def plot_confusion_matrix(cm, classes:list, ax=None):
     return ax.figure
 
 # %% ../nbs/07_evaluate.ipynb #ad8e9f1a
-def plot_roc(y_true, probs, classes:list, ax=None):
+def plot_roc(y_true, probs, classes:list, ax:plt.Axes|None=None):
     "ROC curve of each class against the rest (of the positive class for two classes), AUC in the legend."
     y, p = np.asarray(y_true, int), as_probs(probs)
     if ax is None: _, ax = plt.subplots(figsize=(3.4, 3.2))
@@ -231,7 +232,7 @@ def plot_roc(y_true, probs, classes:list, ax=None):
     return ax.figure
 
 # %% ../nbs/07_evaluate.ipynb #d01b2c4d
-def plot_reliability(y_true, probs, n_bins:int=10, ax=None):
+def plot_reliability(y_true, probs, n_bins:int=10, ax:plt.Axes|None=None):
     "Accuracy per confidence bin against the diagonal, with the counts and the ECE."
     conf, acc, n = calibration_bins(y_true, probs, n_bins)
     if ax is None: _, ax = plt.subplots(figsize=(3.4, 3.2))
@@ -251,7 +252,7 @@ def read_history(path:str|Path) -> dict:
 
 def plot_history(
     history:dict|str|Path,   # `TrainResult.history`, or a run's history.csv
-    axs=None,                # axes to draw into, one per curve (loss, accuracy); default: a new figure
+    axs:list|None=None,      # axes to draw into, one per curve (loss, accuracy); default: a new figure
 ):
     "Loss and accuracy per epoch, training and validation, with the epoch `train` kept (lowest validation loss) marked."
     h = read_history(history) if isinstance(history, (str, Path)) else history
@@ -287,7 +288,7 @@ def _read_all(paths:list, preprocess, shape:tuple, pool) -> list:
 def predict_files(
     model,                       # a .keras file written by `train` (it carries its recipe), or a Keras model
     paths:list,                  # volume files or DICOM series folders
-    preprocess=None,             # the recipe; needed only for a Keras model without its record
+    preprocess:object|None=None,     # the recipe (a `Preprocess`); needed only for a Keras model without its record
     batch_size:int=16,           # volumes per forward pass
     tta:str|None=None,           # test-time augmentation (see `tta_views`)
     workers:int=2,               # files read at once
@@ -329,13 +330,13 @@ def train_and_test(
     data,                         # the training `VolumeDataset`
     test,                         # the test `VolumeDataset`, used once per seed; None: validation figures only
     out:str|Path,                 # the run directory; with `seeds`, one sub-folder seed{s} per seed and seeds.json
-    config=None,                  # a `TrainConfig` (default: `TrainConfig()`)
+    config:object|None=None,      # a `TrainConfig` (default: `TrainConfig()`)
     seeds:list|None=None,         # None: one run with `config.seed`, written to `out` itself
     val:float|object=0.2,         # fraction of the training patients held out for validation, or a validation dataset
-    augment=None,                 # a function of the seed giving the training augmentation; None: `train`'s default
+    augment:Callable|None=None,   # a function of the seed giving the training augmentation; None: `train`'s default
     tta:str|None=None,            # test-time augmentation for the validation and test figures (see `tta_views`)
     views:dict|None=None,         # `flip_axes` / `rot_plane` for `tta`
-    on_run=None,                  # called with each run's record as soon as it is known (the CLI prints it)
+    on_run:Callable|None=None,    # called with each run's record as soon as it is known (the CLI prints it)
     **kw,                         # more for `train`: preprocess, verbose, cache, resume, info, ...
 ) -> dict:                        # {'runs': [{seed, out, seconds, epochs_run, best_epoch, val, test}], 'summary': ...}
     "Train once per seed, keep each run's best epoch on validation, and test that model once: the protocol behind every volclf figure."

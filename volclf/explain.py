@@ -76,7 +76,7 @@ def _logit_model(model, layer):
 def grad_cam(
     model:keras.Model,             # a trained volclf model
     x,                             # a preprocessed volume (D, H, W[, C]) or batch (N, D, H, W, C)
-    class_index=None,              # the class to explain: None (each volume's predicted class), an int, or one per volume
+    class_index:int|list|None=None,# the class to explain: None (each volume's predicted class), an int, or one per volume
     layer:str|None=None,           # default: `last_conv3d(model)`
     batch_size:int=8,
 ) -> np.ndarray:                   # (N, D, H, W) float32, each volume's map scaled to a maximum of 1 (0 where no evidence)

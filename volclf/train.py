@@ -201,7 +201,7 @@ def _variables(model, augment=None) -> list:
     vs = list(model.variables) + list(model.optimizer.variables)
     return vs + (list(augment.variables) if augment is not None else [])
 
-def save_checkpoint(path:Path, model:keras.Model, state:dict, augment=None):
+def save_checkpoint(path:Path, model:keras.Model, state:dict, augment:keras.Layer|None=None):
     "Atomically write every variable of `model`, its optimiser and `augment`, with the loop `state`, to `path` (.npz)."
     vs = _variables(model, augment)
     arrays = {f'v{i}': keras.ops.convert_to_numpy(v) for i, v in enumerate(vs)}
@@ -210,7 +210,7 @@ def save_checkpoint(path:Path, model:keras.Model, state:dict, augment=None):
         with open(p, 'wb') as f: np.savez(f, state=np.frombuffer(meta.encode(), np.uint8), **arrays)
     _atomic(path, write)
 
-def load_checkpoint(path:Path, model:keras.Model, augment=None) -> dict:
+def load_checkpoint(path:Path, model:keras.Model, augment:keras.Layer|None=None) -> dict:
     "Restore what `save_checkpoint` wrote into `model` (compiled the same way) and `augment`; returns the loop state."
     try:
         with np.load(path, allow_pickle=False) as z:
@@ -335,7 +335,7 @@ class KeepBest(keras.callbacks.Callback):
 
 class RunCheckpoint(keras.callbacks.Callback):
     "After each epoch: `history.csv` and the checkpoint `path` (model, optimiser, `augment`, `state`), then a line if `verbose`."
-    def __init__(self, path:Path, state:dict, epochs:int, augment=None, verbose:int=1):
+    def __init__(self, path:Path, state:dict, epochs:int, augment:keras.Layer|None=None, verbose:int=1):
         super().__init__(); self.path, self.state, self.epochs, self.augment, self.verbose = Path(path), state, epochs, augment, verbose
     def on_epoch_begin(self, epoch, logs=None): self.t = time.perf_counter()
     def on_epoch_end(self, epoch, logs=None):
@@ -438,7 +438,7 @@ def train(
     callbacks:list|None=None,            # more Keras callbacks, run after volclf's
     info:dict|None=None,                 # more facts to record in volclf.json (e.g. the data's spec)
     cache:str|Path|None=None,            # a folder for preprocessed volumes, for data streamed from files
-    augment=None,                        # a Keras layer for training batches; None: default_augment if config.augment
+    augment:keras.Layer|None=None,       # a Keras layer for training batches; None: default_augment if config.augment
     resume:bool=False,                   # continue the run in `out` from its last checkpoint
     **overrides,                         # config fields, e.g. epochs=5, seed=1
 ) -> TrainResult:

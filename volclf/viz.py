@@ -27,7 +27,7 @@ def montage(
     title:str|None=None,
     size:float=1.6,              # inches per slice
     overlay:np.ndarray|None=None,# optional heat map in [0, 1], same shape as `vol`
-    axs=None,                    # draw into these `n` axes instead of a new figure
+    axs:list|None=None,          # draw into these `n` axes instead of a new figure
 ):
     "Show `n` evenly spaced slices of `vol` along `axis` side by side."
     vol = _3d(vol)
@@ -49,7 +49,7 @@ def _draw(ax, vol, axis, i, mask=None, overlay=None, lim=None, alpha=0.45):
     ax.axis('off')
 
 # %% ../nbs/09_viz.ipynb #64b701de
-def montage3(vol, n:int=6, mask=None, overlay=None, title:str|None=None, size:float=1.4):
+def montage3(vol:np.ndarray, n:int=6, mask:np.ndarray|None=None, overlay:np.ndarray|None=None, title:str|None=None, size:float=1.4):
     "Montages along all three axes, one row each (axial, coronal, sagittal)."
     fig, axs = plt.subplots(3, n, figsize=(n * size, 3 * size * 1.1), squeeze=False)
     for a, row, name in zip(range(3), axs, ('axial', 'coronal', 'sagittal')):
@@ -63,7 +63,7 @@ def _centre_of(vol, mask):
     if mask is None or not mask.any(): return tuple(s // 2 for s in vol.shape[:3])
     return tuple(int(round(c.mean())) for c in np.nonzero(mask))
 
-def show_planes(vol, mask=None, at=None, axs=None, title=None, overlay=None):
+def show_planes(vol:np.ndarray, mask:np.ndarray|None=None, at:tuple|None=None, axs:list|None=None, title:str|None=None, overlay:np.ndarray|None=None):
     "Axial, coronal and sagittal slices of `vol` through voxel `at` (default: the mask's centre)."
     vol = _3d(vol)
     at = at or _centre_of(vol, mask)
