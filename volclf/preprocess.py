@@ -140,7 +140,7 @@ def _check_preprocess(self:Preprocess):
 
 # %% ../nbs/02_preprocess.ipynb #8bd912d7
 @patch
-def check_input(self:Preprocess, x, where=None):
+def check_input(self:Preprocess, x:np.ndarray, where:str|None=None):
     "Refuse voxels this recipe would turn into nonsense: `scale_255` on values outside 0..255 (Hounsfield units, raw MR)."
     if self.intensity != 'scale_255' or self.clip is not None or x.dtype in (np.uint8, tf.uint8) or not np.size(x): return
     lo, hi = float(np.min(x)), float(np.max(x))
