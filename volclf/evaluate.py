@@ -182,13 +182,13 @@ def evaluate(
     data,                        # a `VolumeDataset` to evaluate on
     preprocess:object|None=None,     # the `Preprocess` the model was trained with (default: `default_preprocess(data)`, as `train`'s)
     out:str|Path|None=None,      # write metrics.json, probabilities.csv and the plots here
-    batch_size:int=32,
+    batch_size:int=32,           # volumes per forward pass
     tta:str|None=None,           # test-time augmentation: None, 'flip', 'rot90' or 'flip+rot90'
     bootstrap:int=1000,          # redraws for the 95 % bootstrap intervals (0: no intervals at all)
     seed:int=0,                  # of the bootstrap
-    **views,                     # `flip_axes`, `rot_plane` for `tta` (see `tta_views`)
-) -> Metrics:
-    "Metrics of `model` on `data` with 95 % intervals (see `confidence_intervals`); with `out`, also written to disk with the plots."
+    **views,
+) -> Metrics:                    # the metrics with their intervals (`ci`), as a dict that renders as tables
+    "Metrics of `model` on `data` with 95 % intervals (see `confidence_intervals`); with `out`, also written to disk with the plots. `views`: `flip_axes`, `rot_plane` for `tta` (see `tta_views`)."
     probs = predict_probs(model, data, preprocess, batch_size, tta, **views)
     m = compute_metrics(data.y, probs, data.classes)
     if bootstrap: m['ci'] = confidence_intervals(data.y, probs, data.classes, bootstrap, seed=seed)
@@ -337,9 +337,9 @@ def train_and_test(
     tta:str|None=None,            # test-time augmentation for the validation and test figures (see `tta_views`)
     views:dict|None=None,         # `flip_axes` / `rot_plane` for `tta`
     on_run:Callable|None=None,    # called with each run's record as soon as it is known (the CLI prints it)
-    **kw,                         # more for `train`: preprocess, verbose, cache, resume, info, ...
+    **kw,
 ) -> dict:                        # {'runs': [{seed, out, seconds, epochs_run, best_epoch, val, test}], 'summary': ...}
-    "Train once per seed, keep each run's best epoch on validation, and test that model once: the protocol behind every volclf figure."
+    "Train once per seed, keep each run's best epoch on validation, and test that model once: the protocol behind every volclf figure. `kw` goes to `train` (preprocess, verbose, cache, resume, info, ...)."
     import keras
     from volclf.data import split
     from volclf.preprocess import default_preprocess

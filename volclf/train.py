@@ -440,9 +440,9 @@ def train(
     cache:str|Path|None=None,            # a folder for preprocessed volumes, for data streamed from files
     augment:keras.Layer|None=None,       # a Keras layer for training batches; None: default_augment if config.augment
     resume:bool=False,                   # continue the run in `out` from its last checkpoint
-    **overrides,                         # config fields, e.g. epochs=5, seed=1
-) -> TrainResult:
-    "Fit `model` on `data` as `config` says, keep the best epoch, and write the run directory `out`."
+    **overrides,
+) -> TrainResult:                        # the best model, the history, the run directory and the time taken
+    "Fit `model` on `data` as `config` says, keep the best epoch, and write the run directory `out`. `overrides`: config fields, e.g. `epochs=5, seed=1`."
     cfg = dataclasses.replace(config or TrainConfig(), **overrides)
     preprocess, strategy = default_preprocess(data) if preprocess is None else preprocess, get_strategy(cfg.strategy)
     keras.utils.set_random_seed(cfg.seed)
