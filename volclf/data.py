@@ -272,10 +272,11 @@ def from_modelnet(path:str|Path, classes:list|None=MODELNET10_CLASSES) -> Volume
 
 # %% ../nbs/01_data.ipynb #0c5e8a2d
 def _item_header(path) -> tuple:
-    "`(shape, spacing)` of one dataset item from its header; refuses what cannot be one 3D volume."
+    "`(shape, spacing, channels)` of one dataset item from its header; refuses what cannot be one 3D volume."
     h = check_header(inspect(path))
     shape = tuple(next(iter(h['arrays'].values()))['shape'] if 'arrays' in h else h['shape'])
-    return shape[:3], tuple(h.get('spacing', (1., 1., 1.)))
+    channels = shape[3] if len(shape) == 4 and h['format'] in ('npy', 'npz') else 1     # NumPy's 4th axis is channels
+    return shape[:3], tuple(h.get('spacing', (1., 1., 1.))), int(channels)
 
 def _attempt(f, on_error:str, skipped:list, item):
     "`f()`, or — with on_error='skip' — None and a record in `skipped` when it raises a `VolclfError`."
@@ -309,7 +310,8 @@ def from_files(
     if skipped: warnings.warn(f"{name}: skipped {len(skipped)} inputs, e.g. {skipped[0][1]}")
     pick = lambda v: None if v is None else np.asarray(v)[keep]
     return VolumeDataset(np.array([str(paths[i]) for i in keep]), pick(labels), list(classes), pick(groups), pick(splits),
-                         meta=dict(shape=np.array([h[0] for h in heads]), spacing=np.array([h[1] for h in heads])),
+                         meta=dict(shape=np.array([h[0] for h in heads]), spacing=np.array([h[1] for h in heads]),
+                                   channels=np.array([h[2] for h in heads])),
                          name=name, skipped=skipped)
 
 # %% ../nbs/01_data.ipynb #8e2b5d0c

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import tensorflow as tf
 from .core import VolclfError
-from .io import read_volume, inspect
+from .io import read_volume
 from .data import VolumeDataset, common_shape
 from .preprocess import Preprocess
 
@@ -41,10 +41,8 @@ def _options(deterministic:bool) -> tf.data.Options:
     return o
 
 def _channels(ds:VolumeDataset) -> int:
-    "Channels of `ds`'s volumes, from its first file's header: a NumPy array's 4th axis, else 1 (a file is one 3D volume)."
-    h = inspect(ds.x[0])
-    shape = h['shape'] if 'shape' in h else next(iter(h['arrays'].values()))['shape']
-    return int(shape[3]) if h['format'] in ('npy', 'npz') and len(shape) == 4 else 1
+    "Channels of `ds`'s volumes, as `from_files` read them from the headers (a NumPy array's 4th axis, else 1)."
+    return int(ds.meta['channels'][0]) if 'channels' in ds.meta else 1
 
 def _file_loader(ds:VolumeDataset, preprocess:Preprocess, cache, memo:dict|None=None):
     "The map `(path, label) → (volume, label)` that reads and preprocesses one of `ds`'s files; `memo` keeps what it read."
