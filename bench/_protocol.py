@@ -1,7 +1,11 @@
-"""The protocol P5 and P6 share: train with volclf's `train` on the training split, keep the epoch with the best
-validation loss (validation split only), evaluate that model once on the test split, repeat for several seeds, and
-report mean ± sd, the wall time of every seed and the hardware."""
+"""The protocol P5, P6 and P9 share: plan on the training split alone (its fingerprint, volclf's rules, this
+machine's timing and a budget in minutes: no network, learning rate, epochs or augmentation is given per dataset),
+then for each seed train the plan with volclf's `train_and_test`, keep each member's epoch with the best validation
+loss (validation split only), choose the decision threshold on validation, and evaluate the model once on the
+test split. Reports mean ± sd, the plan, the wall time of every seed and the hardware."""
 
+import argparse
+import numpy as np
 from pathlib import Path
 
 def data_file(*parts) -> Path:
@@ -11,65 +15,45 @@ def data_file(*parts) -> Path:
     if d is None or not d.exists(): raise SystemExit(f"{'/'.join(parts)} not found under ../shared/data: this benchmark needs it")
     return d
 
-def run_seeds(name:str, fit, val, test, build, config, preprocess, seeds, out:Path, augment=None, tta=None, views=None) -> dict:
-    "volclf's `train_and_test` over `seeds`, with a line per seed; `test=None`: validation only (the runs' 'test' is then validation)."
+def arguments(doc:str, minutes:float) -> argparse.Namespace:
+    "The command line every planned benchmark shares."
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('--seeds', type=int, nargs='+', default=[0, 1, 2])
+    ap.add_argument('--minutes', type=float, default=minutes, help="the training budget per seed the plan is fitted to (default: %(default)s)")
+    ap.add_argument('--quick', action='store_true', help="128 training volumes, 2 epochs, one seed: a smoke run")
+    ap.add_argument('--out', default=None, help="run directories (default: a temporary folder)")
+    return ap.parse_args()
+
+def run_plan(name:str, fit, val, test, a) -> dict:
+    "Plan once on `fit` (and the size of `val`), then `train_and_test` the plan over the seeds, with a line per seed."
+    import tempfile
+    from volclf.plan import plan_for
     from volclf.evaluate import train_and_test
+    seeds = [0] if a.quick else a.seeds
+    if a.quick: fit = fit[np.random.default_rng(0).permutation(len(fit))[:128]]   # both classes, whatever the file's order
+    plan = plan_for(fit, val, 0.5 if a.quick else a.minutes, progress=False)
+    if a.quick: plan = plan.replace(epochs=2, ensemble=1)
+    print(f"{name} plan: resnet{plan.depth} width {plan.width} strides {plan.strides}, {plan.ensemble} × {plan.epochs} epochs of "
+          f"batch {plan.batch_size}, mirror {plan.flip_axes}, turn {plan.turn_plane}, threshold {plan.threshold}; "
+          f"{plan.measured.get('step_s', 0):.3g} s a step", flush=True)
     nan = float('nan')
     def line(r):
-        m = r['test'] or r['val']
-        print(f"{name} seed {r['seed']}: {'test' if r['test'] else 'val (no test)'} acc {m['accuracy']:.4f} auc {m['auc'] or nan:.4f} | val acc "
-              f"{r['val']['accuracy']:.4f} auc {r['val']['auc'] or nan:.4f} | best epoch {r['best_epoch']}/{r['epochs_run']}, {r['seconds']:.0f} s", flush=True)
-    res = train_and_test(build, fit, test, out, config, seeds=seeds, val=val, augment=augment, tta=tta, views=views,
-                         preprocess=preprocess, verbose=2, on_run=line)
-    runs = [dict(r, val=dict(r['val']), test=dict(r['test'] or r['val'])) for r in res['runs']]
-    return dict(runs=runs, summary=res['summary'])
+        m, v = r['test'], r['val']
+        print(f"{name} seed {r['seed']}: test acc {m['accuracy']:.4f} auc {m['auc'] or nan:.4f} bal {m['balanced_accuracy']:.4f} | "
+              f"val acc {v['accuracy']:.4f} auc {v['auc'] or nan:.4f} | {r['seconds']:.0f} s", flush=True)
+    out = Path(a.out or tempfile.mkdtemp(prefix=name.split()[0].lower() + '_'))
+    res = train_and_test(plan, fit, test, out, seeds=seeds, val=val, verbose=2, on_run=line)
+    runs = [dict(r, val=dict(r['val']), test=dict(r['test'])) for r in res['runs']]
+    return dict(plan=plan, runs=runs, summary=res['summary'], seeds=seeds,
+                minutes=[round(r['seconds'] / 60, 2) for r in runs])
 
 def pm(summary:dict, key:str) -> str:
     "mean ± sd of one metric of a seed summary."
     m = summary['metrics'][key]
     return f"{m['mean']:.3f} ± {m['sd']:.3f}"
 
-def resnet_builder(shape, n_classes, width, strides, precision='auto'):
-    "A function building volclf's ResNet-10 of `width` and `strides` (precision 'auto': the one `auto_precision` picks)."
-    from volclf.models import resnet3d, auto_precision
-    dtype = auto_precision() if precision == 'auto' else precision
-    return lambda: resnet3d(tuple(shape) + (1,), n_classes, depth=10, width=width, strides=strides, precision=dtype)
-
-def augmenter(kind, flip_axes=(0, 1, 2), rotate_axes=(0, 1, 2), degrees=15, scale=0.1):
-    "A function of the seed building the training-batch augmentation `kind`: 'none', 'flip', or 'affine' (flips too)."
-    import keras
-    from volclf.augment import RandomFlip3D, RandomAffine3D
-    if kind == 'none': return None
-    return lambda seed: keras.Sequential([RandomFlip3D(axes=flip_axes, seed=seed)] + (
-        [RandomAffine3D(rotation=degrees, scale=scale, axes=rotate_axes, seed=seed + 1)] if kind == 'affine' else []))
-
-def arguments(doc, epochs, width, strides, lr, augment, batch_size):
-    "The command line both benchmarks share; the defaults are each one's chosen recipe."
-    import argparse
-    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument('--seeds', type=int, nargs='+', default=[0, 1, 2])
-    ap.add_argument('--epochs', type=int, default=epochs)
-    ap.add_argument('--width', type=int, default=width)
-    ap.add_argument('--strides', type=int, nargs=5, default=strides, help="stem, pool, stages 2-4")
-    ap.add_argument('--lr', type=float, default=lr)
-    ap.add_argument('--batch-size', type=int, default=batch_size)
-    ap.add_argument('--augment', default=augment, choices=['none', 'flip', 'affine'])
-    ap.add_argument('--tta', default=None, choices=['flip', 'rot90', 'flip+rot90'], help="average predictions over label-preserving views")
-    ap.add_argument('--precision', default='auto')
-    ap.add_argument('--explore', action='store_true', help="validation figures only: the test split is not touched, nothing saved")
-    ap.add_argument('--quick', action='store_true', help="2 epochs on 128 training volumes, one seed: a smoke run")
-    ap.add_argument('--out', default=None, help="run directories (default: a temporary folder)")
-    return ap.parse_args()
-
-def config(a):
-    "The TrainConfig of the parsed arguments: AdamW, cosine schedule with warm-up, label smoothing 0.1."
-    from volclf.train import TrainConfig
-    epochs = 2 if a.quick else a.epochs
-    return TrainConfig(epochs=epochs, batch_size=a.batch_size, optimizer='adamw', lr=a.lr, weight_decay=1e-4,
-                       schedule='cosine', warmup_epochs=min(2, epochs - 1), label_smoothing=0.1, precision=a.precision)
-
-def describe(a) -> dict:
-    "The recipe's facts for the results file."
-    from volclf.models import auto_precision
-    return dict(model=f"resnet3d depth 10 width {a.width} strides {a.strides}", augment=a.augment, tta=a.tta,
-                precision=auto_precision() if a.precision == 'auto' else a.precision)
+def facts(res:dict) -> dict:
+    "What the results file keeps of a planned run: the plan, every seed's figures and times."
+    keep = {k: res['plan'].to_dict()[k] for k in ('kind', 'shape', 'depth', 'width', 'stem', 'strides', 'batch_size', 'epochs', 'ensemble',
+                                                   'flip_axes', 'turn_plane', 'rotate_axes', 'tta_flips', 'threshold', 'precision', 'minutes')}
+    return dict(plan=keep, plan_reasons=res['plan'].reasons, measured=res['plan'].measured, runs=res['runs'], minutes_per_seed=res['minutes'])

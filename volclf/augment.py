@@ -63,12 +63,16 @@ def _square_planes(x) -> list:
     return [(a, b) for a, b in ((0, 1), (0, 2), (1, 2)) if x.shape[1 + a] == x.shape[1 + b]]
 
 class RandomRot90(Augment3D):
-    "Turn each volume by k·90°, k uniform in 0..3, in a random plane with equal sides."
+    "Turn each volume by k·90°, k uniform in 0..3, in a random plane with equal sides (one of `planes`, when given)."
+    def __init__(self, planes:tuple|None=None, **kwargs):
+        super().__init__(**kwargs); self.planes = None if planes is None else tuple(tuple(sorted(p)) for p in planes)
+    def _planes(self, x): return [p for p in _square_planes(x) if self.planes is None or p in self.planes]
     def params(self, n, x):
-        k, plane = self.uniform([n], 0, 4), self.uniform([n], 0, max(len(_square_planes(x)), 1))
+        k, plane = self.uniform([n], 0, 4), self.uniform([n], 0, max(len(self._planes(x)), 1))
         return tf.cast(tf.stack([k, plane], 1), tf.int32)
+    def get_config(self): return {**super().get_config(), 'planes': self.planes}
     def apply(self, x, kp):
-        planes = _square_planes(x)
+        planes = self._planes(x)
         if not planes: return x
         turn = lambda a: tf.switch_case(a[1][1], [lambda pl=pl: rot90(a[0], a[1][0], pl) for pl in planes])
         return tf.map_fn(turn, (x, kp), fn_output_signature=x.dtype)

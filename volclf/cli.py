@@ -13,10 +13,10 @@ from .core import VolclfError
 __all__ = ['DEMO', 'COMMANDS', 'parser', 'main', 'startup_noise', 'quiet_tensorflow']
 
 # %% ../nbs/10_cli.ipynb #6a6c4bf0
-DEMO = dict(n=1200, shape=(32, 32, 32), epochs=20, batch_size=16, model='seed')
+DEMO = dict(n=1200, shape=(32, 32, 32), minutes=2.)      # the demo's data, and the training budget its plan is fitted to
 
 _TRAINING = [  # flag, config field, type, help — each overrides the same field of --config
-    ('--model', 'model', str, "model name: seed, ct, voxnet, resnet10, resnet18, resnet34, densenet121 (default: seed)"),
+    ('--model', 'model', str, "train this network instead of planning: seed (the blog's), ct, voxnet, resnet10, resnet18, resnet34, densenet121"),
     ('--epochs', 'epochs', int, "(default: 20)"),
     ('--batch-size', 'batch_size', str, "a number, or auto: the largest that fits --memory-gb (default: 16)"),
     ('--seed', 'seed', int, "seeds data, split, weights and shuffling (default: 0)"),
@@ -34,13 +34,17 @@ _TRAINING = [  # flag, config field, type, help — each overrides the same fiel
     ('--memory-gb', 'memory_gb', float, "memory budget for --batch-size auto (default: 8)"),
 ]
 
+_PLANNED = {'epochs', 'batch_size', 'lr', 'weight_decay', 'warmup_epochs', 'label_smoothing', 'precision'}   # flags that change a plan's field
+
 # %% ../nbs/10_cli.ipynb #e1e3b1c0
 def _add_shared_args(p, shape):
     p.add_argument('--shape', type=int, nargs=3, metavar=('D', 'H', 'W'), default=shape,
                    help="synthetic data: the size generated; real data: every volume is resized to it (default: %(default)s; "
                         "None keeps the native shape when all volumes share one)")
     p.add_argument('--n', type=int, default=DEMO['n'], help="volumes of synthetic data (default: %(default)s)")
-    p.add_argument('--config', metavar='FILE', help="a training config (JSON or YAML, fields of volclf.train.TrainConfig); flags override it")
+    p.add_argument('--config', metavar='FILE', help="train --model's network with this config (JSON or YAML, fields of volclf.train.TrainConfig); flags override it")
+    p.add_argument('--plan', metavar='FILE', help="train as this plan says (a plan.json from `volclf plan`, edited or not); flags override its fields")
+    p.add_argument('--minutes', type=float, help="the training budget the plan is fitted to on this machine (default: 10; demo: 2)")
     p.add_argument('--resume', action='store_true', help="continue the run in --out from its last completed epoch")
     p.add_argument('--seeds', type=int, nargs='+', metavar='SEED', help="train one model per seed (in --out/seed<N>) and report mean ± sd")
     g = p.add_argument_group('training (each overrides --config)')
@@ -48,10 +52,8 @@ def _add_shared_args(p, shape):
     g.add_argument('--augment', action='store_true', default=None, help="flip, rotate, scale and vary the intensity of training batches")
     g.add_argument('--tensorboard', action='store_true', default=None, help="also write TensorBoard logs to --out/tensorboard")
 
-def _config(args):
-    "The training config: --config's file (or the defaults), then each flag given."
-    from volclf.train import TrainConfig
-    cfg = TrainConfig.load(args.config) if args.config else TrainConfig()
+def _overrides(args) -> dict:
+    "The training flags given, as {config field: value}."
     over = {field: getattr(args, flag[2:].replace('-', '_')) for flag, field, _, _ in _TRAINING}
     over.update(augment=args.augment, tensorboard=args.tensorboard)
     over = {k: v for k, v in over.items() if v is not None}
@@ -59,8 +61,14 @@ def _config(args):
         try: over['batch_size'] = int(over['batch_size'])
         except ValueError: raise VolclfError(f"--batch-size must be a number or auto, got {over['batch_size']!r}") from None
     if over.get('class_weight') == 'none': over['class_weight'] = None
+    return over
+
+def _config(args):
+    "The training config: --config's file (or the defaults), then each flag given."
+    from volclf.train import TrainConfig
+    cfg = TrainConfig.load(args.config) if args.config else TrainConfig()
     import dataclasses
-    return dataclasses.replace(cfg, **over)
+    return dataclasses.replace(cfg, **_overrides(args))
 
 # %% ../nbs/10_cli.ipynb #19ffe498
 def parser() -> argparse.ArgumentParser:
@@ -68,12 +76,22 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog='volclf', description="Classify 3D images (CT, MR, voxelised shapes) with Keras.")
     p.add_argument('--version', action='version', version=f'volclf {__version__}')
     sub = p.add_subparsers(dest='command', required=True, metavar='COMMAND')
-    d = sub.add_parser('demo', help="train and evaluate on the synthetic brain-tumour phantom")
+    d = sub.add_parser('demo', help="plan, train and evaluate on the synthetic brain-tumour phantom")
     d.add_argument('--out', default='runs/demo', help="run directory (default: %(default)s)")
     _add_shared_args(d, DEMO['shape'])
-    t = sub.add_parser('train', help="train a model on a dataset")
-    t.add_argument('--data', required=True, metavar='SPEC', help="'synthetic'; a folder of class folders, of figshare .mat files, "
-                   "or with X_train.npy...; a CSV manifest (path,label[,group][,split]); a MedMNIST or ModelNet .npz")
+    spec = ("'synthetic'; a folder of class folders, of figshare .mat files, or with X_train.npy...; a CSV manifest "
+            "(path,label[,group][,split]); a MedMNIST or ModelNet .npz")
+    pl = sub.add_parser('plan', help="check a dataset and plan its training: every choice with its reason; exit 2 when the data has problems")
+    pl.add_argument('--data', required=True, metavar='SPEC', help=spec)
+    pl.add_argument('--labels', metavar='CSV', help="a manifest of the files in the --data folder (paths relative to it)")
+    pl.add_argument('--minutes', type=float, default=10., help="the training budget to fit the plan to on this machine (default: %(default)s)")
+    pl.add_argument('--out', default='.', help="where to write plan.json and fingerprint.json (default: the current folder)")
+    pl.add_argument('--on-error', default='skip', choices=['raise', 'skip'], help="report every bad file (skip) or stop at the first (default: %(default)s)")
+    pl.add_argument('--shape', type=int, nargs=3, metavar=('D', 'H', 'W'), default=None, help="synthetic data: the size generated")
+    pl.add_argument('--n', type=int, default=DEMO['n'], help="volumes of synthetic data (default: %(default)s)")
+    pl.add_argument('--seed', type=int, default=0, help="synthetic data and the test split (default: %(default)s)")
+    t = sub.add_parser('train', help="train on a dataset: planned, unless --model or --config names what to train")
+    t.add_argument('--data', required=True, metavar='SPEC', help=spec)
     t.add_argument('--labels', metavar='CSV', help="a manifest of the files in the --data folder (paths relative to it)")
     t.add_argument('--on-error', default='raise', choices=['raise', 'skip'], help="stop at a bad file, or skip it and say so (default: %(default)s)")
     t.add_argument('--cache', metavar='DIR', help="keep preprocessed volumes here (files on disk): later epochs and runs read them instead")
@@ -98,26 +116,27 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 # %% ../nbs/10_cli.ipynb #e64f3742
-def _data(args, spec:str) -> tuple:
+def _data(args, spec:str, one_shape:bool=True) -> tuple:
     "The in-memory dataset `spec` names, and the recipe (for volclf.json) that rebuilds it."
     from volclf.data import load_spec
     shape = None if args.shape is None else [int(s) for s in args.shape]
-    seed = args.seed if args.seed is not None else (args.seeds or [0])[0]
+    seed = args.seed if args.seed is not None else (getattr(args, 'seeds', None) or [0])[0]
     data = dict(spec=spec, n=args.n, shape=shape or list(DEMO['shape']), n_classes=3, seed=seed, test=0.2,
                 labels=getattr(args, 'labels', None), on_error=getattr(args, 'on_error', 'raise'))
     ds = load_spec(**data)
     for p, why in ds.skipped: print(f"volclf: skipped {why}", file=sys.stderr)
     if ds.in_memory: return ds.load(None if spec == 'synthetic' else shape, data['on_error']), data
-    if shape is None:                              # files stream through the pipeline, which resizes to one shape
+    if shape is None and one_shape:                # files stream through the pipeline, which resizes to one shape (a plan chooses it)
         from volclf.data import common_shape
         common_shape(ds)
     return ds, data
 
 # %% ../nbs/10_cli.ipynb #4d127478
 def _fit(args, spec:str):
-    "Train on `spec`'s train split (once per seed), evaluate on its test split, write the run directory."
-    ds, data = _data(args, spec)               # bad data fails here, before TensorFlow loads
+    "Train on `spec`'s train split (once per seed), evaluate on its test split, write the run directory: planned, unless --model or --config."
+    ds, data = _data(args, spec, one_shape=bool(args.model or args.config))   # bad data fails here, before TensorFlow loads
     quiet_tensorflow()                         # TrainConfig lives with train, which imports TensorFlow
+    if not (args.model or args.config): return _fit_planned(args, ds, data)
     cfg = _config(args)
     from volclf.preprocess import default_preprocess
     pre = default_preprocess(ds, None if ds.in_memory else args.shape)      # the library's choice, as from Python
@@ -135,6 +154,39 @@ def _fit(args, spec:str):
     if args.seeds is not None:
         print(f"over seeds {' '.join(map(str, args.seeds))}: " + "  ".join(f"{k} {v['mean']:.4f} ± {v['sd']:.4f}" for k, v in res['summary']['metrics'].items()))
     return 0
+
+def _planned(args, train_ds, val):
+    "The plan: --plan's file, or one made now from the data's fingerprint; each flag given changes its field."
+    from volclf.plan import Plan, plan_for
+    over = _overrides(args); over.pop('seed', None)
+    if args.shape is not None and args.command == 'train': over['shape'] = tuple(args.shape)     # (synthetic data: the size generated)
+    other = sorted(set(over) - _PLANNED - {'shape'})
+    if other: raise VolclfError(f"{', '.join('--' + k.replace('_', '-') for k in other)}: for --model runs; a plan chooses this itself (change it in plan.json and give --plan)")
+    if over.get('batch_size') == 'auto': raise VolclfError("--batch-size auto: for --model runs; a plan sizes its batch itself")
+    if over.get('precision') == 'auto':
+        from volclf.models import auto_precision
+        over['precision'] = auto_precision()
+    minutes = args.minutes or (DEMO['minutes'] if args.command == 'demo' else 10.)
+    plan = Plan.load(args.plan) if args.plan else plan_for(train_ds, val, minutes, progress=sys.stderr.isatty())
+    if plan.classes != list(train_ds.classes): raise VolclfError(f"the plan is for classes {plan.classes}, the data has {train_ds.classes}", args.plan)
+    return plan.replace(**over)
+
+def _fit_planned(args, ds, data):
+    "Plan (or read --plan), print the plan, then train, test and report as `_fit` does."
+    from volclf.evaluate import train_and_test
+    val = ds.part('val') if 'val' in set(ds.splits) else 0.2
+    plan = _planned(args, ds.part('train'), val)
+    print(_text(plan._repr_markdown_()), flush=True)
+    res = train_and_test(plan, ds.part('train'), ds.part('test'), args.out, seeds=args.seeds, val=val, seed=args.seed or 0,
+                         resume=args.resume, cache=getattr(args, 'cache', None), info=dict(data=data, precision=plan.precision),
+                         verbose=1 if sys.stdout.isatty() else 2, on_run=lambda r: _report(r['test'], r['out'], r['seconds']))
+    if args.seeds is not None:
+        print(f"over seeds {' '.join(map(str, args.seeds))}: " + "  ".join(f"{k} {v['mean']:.4f} ± {v['sd']:.4f}" for k, v in res['summary']['metrics'].items()))
+    return 0
+
+def _text(md:str) -> str:
+    "Markdown for a terminal: no bold marks, tables' rule rows dropped."
+    return "\n".join(l.replace('**', '') for l in md.splitlines() if not set(l) <= set('|-: ') or not l)
 
 # %% ../nbs/10_cli.ipynb #6b0522ea
 def _report(m, out, seconds=None):
@@ -216,8 +268,28 @@ def _info(args):
     if bad and len(args.paths) > 1: print(f"volclf: {bad} of {len(args.paths)} inputs cannot be used", file=sys.stderr)
     return 2 if bad else 0
 
+# %% ../nbs/10_cli.ipynb #89def76a
+def _plan(args):
+    ds, data = _data(args, args.data, one_shape=False)
+    quiet_tensorflow()
+    import numpy as np
+    from volclf.fingerprint import fingerprint, item_name
+    from volclf.plan import make_plan
+    fp, out = fingerprint(ds, progress=sys.stderr.isatty()), Path(args.out)      # every volume: the dataset check
+    out.mkdir(parents=True, exist_ok=True)
+    fp.save(out/'fingerprint.json')
+    print(_text(fp._repr_markdown_()) + "\n", flush=True)
+    split = np.asarray(ds.splits) if ds.splits is not None else np.full(len(ds), 'train')
+    train = fp.subset([item_name(ds, i) for i in np.flatnonzero(split == 'train')], f"{ds.name} (train)")   # the plan sees training volumes only
+    plan = make_plan(train, args.minutes, int((split == 'val').sum()) if 'val' in set(split) else 0.2)
+    plan.save(out/'plan.json')
+    print(_text(plan._repr_markdown_()))
+    print(f"volclf: wrote {out/'plan.json'} and {out/'fingerprint.json'}", file=sys.stderr)
+    if fp.problems: print(f"volclf: the data has {len(fp.problems)} problems (listed above); the plan is for the usable volumes", file=sys.stderr)
+    return 2 if fp.problems else 0
+
 # %% ../nbs/10_cli.ipynb #744b81d3
-COMMANDS = dict(demo=lambda a: _fit(a, 'synthetic'), train=lambda a: _fit(a, a.data),
+COMMANDS = dict(demo=lambda a: _fit(a, 'synthetic'), plan=_plan, train=lambda a: _fit(a, a.data),
                 evaluate=_evaluate, predict=_predict, info=_info)
 
 def main(argv:list|None=None) -> int:

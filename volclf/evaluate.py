@@ -326,7 +326,7 @@ def summarize_seeds(results:list, seeds:list|None=None) -> dict:
 
 # %% ../nbs/07_evaluate.ipynb #ce54cd96
 def train_and_test(
-    model,                        # a name in volclf.models.MODELS or a function building a model (one new model per seed)
+    model,                        # a name in volclf.models.MODELS, a function building a model (one new model per seed), a `Plan`; None: plan one
     data,                         # the training `VolumeDataset`
     test,                         # the test `VolumeDataset`, used once per seed; None: validation figures only
     out:str|Path,                 # the run directory; with `seeds`, one sub-folder seed{s} per seed and seeds.json
@@ -344,12 +344,18 @@ def train_and_test(
     from volclf.data import split
     from volclf.preprocess import default_preprocess
     from volclf.train import TrainConfig, train
-    cfg, nested = config or TrainConfig(), seeds is not None
-    pre, runs = kw.pop('preprocess', None) or default_preprocess(data), []
-    for s in (list(seeds) if nested else [cfg.seed]):
+    if model is None:
+        from volclf.plan import plan_for
+        model = plan_for(data, val, kw.pop('minutes', 10.))           # one plan for every seed
+    planned, nested, runs = type(model).__name__ == 'Plan', seeds is not None, []
+    cfg = None if planned else config or TrainConfig()
+    pre = model.to_preprocess() if planned else kw.pop('preprocess', None) or default_preprocess(data)
+    first = kw.pop('seed', config.seed if config else 0)          # the seed of a single run
+    for s in (list(seeds) if nested else [first]):
         run = Path(out)/f'seed{s}' if nested else Path(out)
         fit, val_ds = split(data, val, s) if isinstance(val, float) else (data, val)    # as `train` would split with seed s
-        r = train(model, fit, run, cfg, val=val_ds, preprocess=pre, seed=s, augment=augment and augment(s), **kw)
+        own = {} if planned else dict(preprocess=pre, augment=augment and augment(s))  # a plan chooses these itself
+        r = train(model, fit, run, cfg, val=val_ds, seed=s, **own, **kw)
         score = lambda d, **o: evaluate(r.model, d, pre, tta=tta, **(views or {}), **o)
         rec = dict(seed=s, out=str(run), seconds=round(r.seconds, 1), epochs_run=len(r.history['val_loss']), best_epoch=r.best_epoch,
                    val=score(val_ds, bootstrap=0), test=None if test is None else score(test, out=run))

@@ -86,6 +86,9 @@ def grad_cam(
     if x.ndim == 4: x = x[None]
     if x.shape[1:] != tuple(model.input_shape[1:]):
         raise VolclfError(f"input {x.shape[1:]} does not match the model's {tuple(model.input_shape[1:])}")
+    members = [l for l in model.layers if isinstance(l, keras.Model)]
+    if members and layer is None and not any(isinstance(l, keras.layers.Conv3D) for l in model.layers):
+        return _ensemble_cam(model, members, x, class_index, batch_size)
     layer = layer or last_conv3d(model)
     gm, head = _logit_model(model, layer)
     grid = feature_grid(model, layer)
@@ -109,6 +112,16 @@ def grad_cam(
     cam = np.concatenate(maps)                                  # ≥ 0: ReLU, then interpolation with weights ≥ 0
     top = cam.reshape(len(cam), -1).max(1).reshape(-1, 1, 1, 1)
     return (cam / np.where(top > 0, top, 1)).astype(np.float32)   # a map with no evidence stays 0
+
+# %% ../nbs/08_explain.ipynb #11481fd8
+def _ensemble_cam(model, members, x, class_index, batch_size) -> np.ndarray:
+    "Grad-CAM of an ensemble: its members' maps for the ensemble's decision, averaged and scaled to a maximum of 1."
+    if class_index is None:
+        p = np.concatenate([model.predict_on_batch(x[s:s + batch_size]) for s in range(0, len(x), batch_size)])
+        class_index = (p[:, 0] >= 0.5).astype(int) if p.shape[1] == 1 else p.argmax(1)
+    cam = np.mean([grad_cam(m, x, class_index, batch_size=batch_size) for m in members], 0)
+    top = cam.reshape(len(cam), -1).max(1).reshape(-1, 1, 1, 1)
+    return (cam / np.where(top > 0, top, 1)).astype(np.float32)
 
 # %% ../nbs/08_explain.ipynb #e0f1a2b3
 def mask_share(cam:np.ndarray, mask:np.ndarray, dilate:int=2) -> tuple:

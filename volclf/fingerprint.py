@@ -16,17 +16,26 @@ from .io import read_volume
 from .data import VolumeDataset
 
 # %% auto #0
-__all__ = ['PERCENTILES', 'KINDS', 'volume_stats', 'data_kind', 'Fingerprint', 'fingerprint']
+__all__ = ['PERCENTILES', 'KINDS', 'mirror_asymmetry', 'volume_stats', 'data_kind', 'Fingerprint', 'item_name', 'fingerprint',
+           'summarise']
 
 # %% ../nbs/01a_fingerprint.ipynb #17fd8a88
 PERCENTILES = (0.5, 5, 50, 95, 99.5)
+
+def mirror_asymmetry(a:np.ndarray, most:int=64) -> list:
+    "For each axis D, H, W: ‖x − flip(x)‖₁ / 2‖x − min‖₁ of `a` (0: its own mirror image; 1: no overlap), on ≤ `most` samples per axis."
+    x = np.asarray(a, np.float32)
+    x = x[tuple(slice(None, None, max(1, n // most)) for n in x.shape[:3])]
+    x = np.nan_to_num(x - np.nanmin(x)) if x.size else x
+    total = 2 * float(x.sum())
+    return [round(float(np.abs(x - np.flip(x, k)).sum()) / total, 4) if total > 0 else 0. for k in range(3)]
 
 def volume_stats(
     a:np.ndarray,               # the voxels, (D, H, W) or (D, H, W, C)
     spacing:tuple|None=None,    # mm per voxel along D, H, W; None when the source has no geometry
     sample:int=200_000,         # at most this many voxels for the percentiles
 ) -> dict:
-    "Shape, spacing, dtype, foreground percentiles, integrality, binariness, non-finite count and content hash of `a`."
+    "Shape, spacing, dtype, foreground percentiles, integrality, binariness, mirror asymmetry per axis, non-finite count and content hash of `a`."
     flat = a.reshape(-1)
     finite = np.isfinite(flat) if flat.dtype.kind == 'f' else None
     good = flat if finite is None else flat[finite]
@@ -34,12 +43,13 @@ def volume_stats(
     fg = good[good > lo] if good.size and (good == lo).mean() > 0.05 else good
     fg = fg[::max(1, fg.size // sample)] if fg.size else good[:1]
     q = np.percentile(fg, PERCENTILES) if fg.size else [np.nan] * len(PERCENTILES)
+    few = np.unique(good[::max(1, good.size // sample)][:sample])[:3]
     h = hashlib.blake2b(np.ascontiguousarray(a).tobytes(), digest_size=12)
     h.update(str((a.shape, a.dtype.str)).encode())
     return dict(shape=tuple(int(s) for s in a.shape[:3]), spacing=None if spacing is None else tuple(float(s) for s in spacing),
                 dtype=str(a.dtype), min=float(lo), max=float(good.max()) if good.size else float('nan'),
                 percentiles=[round(float(v), 4) for v in q], integer=bool(a.dtype.kind in 'biu' or np.all(np.mod(good[::max(1, good.size // sample)], 1) == 0)),
-                binary=bool(np.isin(good[::max(1, good.size // sample)], (0, 1)).all()), nonfinite=0 if finite is None else int((~finite).sum()),
+                binary=bool(len(few) <= 2 and few[0] == 0), asymmetry=mirror_asymmetry(a), nonfinite=0 if finite is None else int((~finite).sum()),
                 hash=h.hexdigest())
 
 # %% ../nbs/01a_fingerprint.ipynb #be97236a
@@ -49,7 +59,9 @@ def data_kind(stats:list) -> tuple:
     "('binary' | '8bit' | 'ct' | 'mr' | 'other', the evidence in words) for the `volume_stats` of a dataset's volumes."
     if not stats: return 'other', "no readable volume"
     n = len(stats)
-    if all(s['binary'] for s in stats): return 'binary', f"every voxel of all {n} volumes is 0 or 1"
+    if all(s['binary'] for s in stats):
+        top = sorted({s['max'] for s in stats} - {0.})
+        return 'binary', f"all {n} volumes hold only 0 and {' or '.join(f'{v:g}' for v in top[:3]) or 'nothing else'} (masks or voxelised shapes)"
     if all(s['dtype'] == 'uint8' for s in stats): return '8bit', f"all {n} volumes are stored as uint8 (0..255)"
     lows = np.array([s['min'] for s in stats]); highs = np.array([s['percentiles'][-1] for s in stats])
     if all(s['integer'] for s in stats) and np.mean(lows <= -500) > 0.5 and np.median(highs) > 0:
@@ -72,6 +84,7 @@ class Fingerprint:
     shape: tuple                                 # median (D, H, W)
     spacing: tuple|None                          # median voxel spacing (mm), None when no volume has geometry
     anisotropy: float                            # median over volumes of largest / smallest spacing (1: isotropic)
+    asymmetry: tuple = (0., 0., 0.)              # median mirror asymmetry along D, H, W (see `mirror_asymmetry`)
     problems: list = field(default_factory=list) # [item, reason] for every volume that cannot be used, and every leak
     volumes: list = field(default_factory=list)  # one `volume_stats` dict per readable volume, with item, label and group
 
@@ -101,6 +114,10 @@ def _leaks(vols:list) -> list:
     return out
 
 # %% ../nbs/01a_fingerprint.ipynb #61468086
+def item_name(ds:VolumeDataset, i:int) -> str:
+    "How a fingerprint names item `i` of `ds`: its file, or `name[i]` for volumes in memory."
+    return f"{ds.name}[{i}]" if ds.in_memory else str(ds.x[i])
+
 def fingerprint(
     ds:VolumeDataset,        # in memory or on disk (build it with on_error='skip' to have its bad files reported here too)
     workers:int=2,           # volumes read at once: memory holds this many
@@ -111,16 +128,20 @@ def fingerprint(
     groups = ds.groups if ds.groups is not None else np.arange(len(ds))
     with ThreadPoolExecutor(workers) as pool:
         results = list(tqdm(pool.map(lambda i: _read(ds, i), range(len(ds))), total=len(ds), disable=not progress, desc=f"fingerprint {ds.name}"))
-    item = (lambda i: f"{ds.name}[{i}]") if ds.in_memory else (lambda i: str(ds.x[i]))
+    item = lambda i: item_name(ds, i)
     problems = [[str(it), why.split(f"{it}: ")[-1]] for it, why in ds.skipped] + [[item(i), why] for i, (s, why) in enumerate(results) if s is None]
     vols = [dict(s, item=item(i), label=ds.classes[ds.y[i]], group=str(groups[i])) for i, (s, _) in enumerate(results) if s is not None]
-    problems += _leaks(vols)
+    return summarise(ds.name, ds.classes, vols, problems + _leaks(vols))
+
+def summarise(name:str, classes:list, vols:list, problems:list) -> Fingerprint:
+    "The `Fingerprint` of volumes `vols` (`volume_stats` dicts with item, label and group) and the `problems` found."
     kind, evidence = data_kind(vols)
     spacings = [v['spacing'] for v in vols if v['spacing']]
     med = lambda rows: tuple(float(x) for x in np.median(np.array(rows, float), 0)) if rows else None
-    return Fingerprint(ds.name, list(ds.classes), dict(Counter(v['label'] for v in vols)), len({v['group'] for v in vols}), kind, evidence,
+    return Fingerprint(name, list(classes), dict(Counter(v['label'] for v in vols)), len({v['group'] for v in vols}), kind, evidence,
                        tuple(int(round(s)) for s in med([v['shape'] for v in vols])) if vols else (), med(spacings),
-                       float(np.median([max(s) / min(s) for s in spacings])) if spacings else 1., problems, vols)
+                       float(np.median([max(s) / min(s) for s in spacings])) if spacings else 1.,
+                       med([v['asymmetry'] for v in vols]) or (0., 0., 0.), problems, vols)
 
 # %% ../nbs/01a_fingerprint.ipynb #d9145c0c
 @patch
@@ -134,7 +155,13 @@ def load(cls:Fingerprint, path:str|Path) -> Fingerprint:
     d = json.loads(Path(path).read_text())
     tup = lambda v: None if v is None else tuple(v)
     d['volumes'] = [dict(v, shape=tup(v['shape']), spacing=tup(v['spacing'])) for v in d['volumes']]
-    return cls(**dict(d, shape=tuple(d['shape']), spacing=None if d['spacing'] is None else tuple(d['spacing'])))
+    return cls(**dict(d, shape=tuple(d['shape']), spacing=tup(d['spacing']), asymmetry=tuple(d.get('asymmetry', (0., 0., 0.)))))
+
+@patch
+def subset(self:Fingerprint, items:list, name:str|None=None) -> Fingerprint:
+    "The fingerprint of some of the volumes (by item), e.g. a training split's, without reading them again; problems of those items only."
+    keep = {str(i) for i in items}
+    return summarise(name or self.name, self.classes, [v for v in self.volumes if v['item'] in keep], [p for p in self.problems if p[0] in keep])
 
 # %% ../nbs/01a_fingerprint.ipynb #eb83bea8
 @patch
@@ -142,7 +169,8 @@ def _repr_markdown_(self:Fingerprint):
     x = lambda t: '×'.join(f'{v:g}' for v in t)
     lines = [f"**{self.name}**: {len(self.volumes)} usable volumes of {self.n_groups} patients, median shape {x(self.shape)}"
              + (f", spacing {x(self.spacing)} mm (anisotropy {self.anisotropy:.2g})" if self.spacing else ", no geometry")
-             + f"; **{self.kind}** ({self.evidence})", ""]
+             + f"; **{self.kind}** ({self.evidence}); mirror asymmetry along D, H, W: "
+             + ", ".join(f"{v:.2f}" for v in self.asymmetry), ""]
     if self.problems:
         lines += [f"**{len(self.problems)} problems:**", "", "| item | problem |", "|---|---|"]
         lines += [f"| {it} | {why} |" for it, why in self.problems] + [""]

@@ -120,14 +120,15 @@ def resnet3d(
     width:int=64,                        # filters of the first stage (doubled at each later one)
     strides:list|None=None,              # five per-axis strides; None: `downsample_strides(input_shape, 5)`
     precision:str|None=None,
+    stem:int=7,                          # kernel of the first convolution (7 as in the 2D ResNet; 3 suits small volumes)
 ) -> keras.Model:                        # compiled with adam
     "A 3D ResNet (basic blocks) of `depth` 10, 18 or 34."
     if depth not in _RESNET_BLOCKS: raise VolclfError(f"resnet3d depth must be one of 10, 18, 34, got {depth}")
     head, loss = _classifier_head(n_classes, precision)
     strides = strides or downsample_strides(input_shape, 5)
     x = inputs = keras.Input(shape=tuple(input_shape))
-    x = _conv_bn(x, width, 7, strides[0], precision)
-    x = layers.MaxPooling3D(3, strides=strides[1], padding='same', dtype=precision)(x)
+    x = _conv_bn(x, width, stem, strides[0], precision)
+    if strides[1] != 1: x = layers.MaxPooling3D(3, strides=strides[1], padding='same', dtype=precision)(x)   # stride 1: no pooling
     for stage, n_blocks in enumerate(_RESNET_BLOCKS[depth]):
         filters = width * 2 ** stage
         for b in range(n_blocks):

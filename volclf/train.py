@@ -166,6 +166,7 @@ def read_info(path:str|Path) -> dict:
 
 def load_trained(path:str|Path) -> tuple:
     "`(model, info)` from a `.keras` file saved by volclf, loaded in Keras' safe mode."
+    import volclf.plan                   # registers the layers of planned models (test-time views, decision threshold)
     info = read_info(path)
     info['preprocess'] = Preprocess.from_json(info['preprocess'])
     return keras.saving.load_model(path, safe_mode=True), info
@@ -426,10 +427,23 @@ def _callbacks(cfg:TrainConfig, out:Path, ckpt:Path, record:dict, state:dict, au
     return cbs + ([keras.callbacks.TensorBoard(out/'tensorboard')] if cfg.tensorboard and _is_chief() else [])
 
 
+# %% ../nbs/06_train.ipynb #8a5d4a8d
+def _train_planned(plan, data, out, config, val, preprocess, verbose, callbacks, info, cache, augment, resume, overrides) -> TrainResult:
+    "`train` with a plan (None: fingerprint `data` and plan now): refuses what a plan decides itself, then `volclf.plan.train_plan`."
+    from volclf.plan import plan_for, train_plan
+    given = [k for k, v in dict(config=config, preprocess=preprocess, augment=augment).items() if v is not None]
+    if given: raise VolclfError(f"a plan chooses {', '.join(given)} itself: change the plan's fields instead (plan.replace(...) or overrides)")
+    seed = overrides.pop('seed', 0)
+    if plan is None:
+        plan = plan_for(data, val, overrides.pop('minutes', 10.), progress=bool(verbose))
+        if verbose: print(f"planned: resnet{plan.depth} width {plan.width}, {'×'.join(map(str, plan.shape))}, {plan.ensemble} × {plan.epochs} epochs", flush=True)
+    plan = plan.replace(**overrides)
+    return train_plan(plan, data, out, val, seed, verbose, resume, info, callbacks=callbacks, cache=cache)
+
 # %% ../nbs/06_train.ipynb #02608ba0
 def train(
-    model,                               # a keras.Model, a name in volclf.models.MODELS, or a function that builds one
-    data:VolumeDataset,                  # training volumes; `val` of its patients are held out
+    model=None,                          # a keras.Model, a name in volclf.models.MODELS, a function that builds one, a `Plan`; None: plan one
+    data:VolumeDataset|None=None,        # training volumes; `val` of its patients are held out
     out:str|Path='runs/run',             # the run directory (created)
     config:TrainConfig|None=None,        # how to train (default: TrainConfig())
     val:float|VolumeDataset=0.2,         # fraction of patients for validation, or a validation dataset
@@ -442,7 +456,10 @@ def train(
     resume:bool=False,                   # continue the run in `out` from its last checkpoint
     **overrides,
 ) -> TrainResult:                        # the best model, the history, the run directory and the time taken
-    "Fit `model` on `data` as `config` says, keep the best epoch, and write the run directory `out`. `overrides`: config fields, e.g. `epochs=5, seed=1`."
+    "Fit `model` on `data` as `config` says, keep the best epoch, and write the run directory `out`. `overrides`: config fields, e.g. `epochs=5, seed=1` (plan fields for a plan)."
+    if data is None: raise VolclfError("train needs data: train(data=...) plans everything else")
+    if model is None or type(model).__name__ == 'Plan':
+        return _train_planned(model, data, out, config, val, preprocess, verbose, callbacks, info, cache, augment, resume, overrides)
     cfg = dataclasses.replace(config or TrainConfig(), **overrides)
     preprocess, strategy = default_preprocess(data) if preprocess is None else preprocess, get_strategy(cfg.strategy)
     keras.utils.set_random_seed(cfg.seed)
