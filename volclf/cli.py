@@ -167,7 +167,9 @@ def _planned(args, train_ds, val):
         from volclf.models import auto_precision
         over['precision'] = auto_precision()
     minutes = args.minutes or (DEMO['minutes'] if args.command == 'demo' else 10.)
-    plan = Plan.load(args.plan) if args.plan else plan_for(train_ds, val, minutes, progress=sys.stderr.isatty())
+    started = [f for f in [Path(args.out)/'plan.json', *sorted(Path(args.out).glob('seed*/plan.json'))] if f.is_file()] if args.resume else []
+    if started and not args.plan: print(f"volclf: resuming with the plan in {started[0]}", file=sys.stderr)
+    plan = Plan.load(args.plan or started[0]) if args.plan or started else plan_for(train_ds, val, minutes, progress=sys.stderr.isatty())
     if plan.classes != list(train_ds.classes): raise VolclfError(f"the plan is for classes {plan.classes}, the data has {train_ds.classes}", args.plan)
     return plan.replace(**over)
 

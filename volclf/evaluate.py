@@ -164,11 +164,11 @@ def predict_views(model, x, views:list) -> np.ndarray:
     return np.mean([as_probs(model.predict_on_batch(v(x))) for v in views], 0)
 
 def predict_probs(model, data, preprocess:object|None=None, batch_size:int=32, tta:str|None=None, **views) -> np.ndarray:
-    "Class probabilities (N, K) of `model` on dataset `data`, averaged over the views of `tta`."
+    "Class probabilities (N, K) of `model` on dataset `data`, averaged over the views of `tta`; by default preprocessed as the model was trained (see `evaluate`)."
     from volclf.pipeline import to_tf
     from volclf.preprocess import default_preprocess
     fns = tta_views(tta, model.input_shape[1:4], **views)
-    preprocess = preprocess or default_preprocess(data, None if data.in_memory else model.input_shape[1:4])
+    preprocess = preprocess or getattr(model, 'volclf_preprocess', None) or default_preprocess(data, None if data.in_memory else model.input_shape[1:4])
     # one pass over the data: each volume is read and preprocessed once, whatever the number of views
     return np.concatenate([predict_views(model, x, fns) for x, _ in to_tf(data, batch_size, preprocess=preprocess)])
 
@@ -180,7 +180,7 @@ def _json_safe(v):
 def evaluate(
     model,                       # a trained Keras model
     data,                        # a `VolumeDataset` to evaluate on
-    preprocess:object|None=None,     # the `Preprocess` the model was trained with (default: `default_preprocess(data)`, as `train`'s)
+    preprocess:object|None=None,     # default: the model's own, when it came from `train` or `load_trained`; else `default_preprocess(data)`
     out:str|Path|None=None,      # write metrics.json, probabilities.csv and the plots here
     batch_size:int=32,           # volumes per forward pass
     tta:str|None=None,           # test-time augmentation: None, 'flip', 'rot90' or 'flip+rot90'

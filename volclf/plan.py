@@ -145,7 +145,7 @@ def _value(p:Plan, k:str) -> str:
     if k == 'spacing': return x(p.spacing) if p.spacing else "as stored"
     if k == 'shape': return x(p.shape)
     if k == 'intensity':
-        extra = (f" {p.window[0]:g}/{p.window[1]:g}" if p.window else "") + (f", clipped to percentiles {x(p.percentiles)}" if p.percentiles else "")
+        extra = (f" {p.window[0]:g}/{p.window[1]:g}" if p.window else "") + (f", clipped to percentiles {p.percentiles[0]:g}–{p.percentiles[1]:g}" if p.percentiles else "")
         return p.intensity + extra + (f", foreground > {p.foreground:g}" if p.foreground is not None else "")
     if k == 'network': return f"resnet{p.depth}, width {p.width}, stem {p.stem}³, strides {p.strides}, {p.precision}"
     if k == 'optimiser': return f"AdamW lr {p.lr:g} (cosine, {p.warmup_epochs} warm-up), weight decay {p.weight_decay:g}, label smoothing {p.label_smoothing:g}"
@@ -249,7 +249,8 @@ def batch_rule(n_fit:int, largest:int=32) -> tuple:
     "(batch size, why): `largest`, halved until an epoch has 16 steps."
     b = largest
     while b > 4 and n_fit / b < 16: b //= 2
-    return b, f"{largest}, the size the learning rate is set for" if b == largest else f"halved to {b} so that {n_fit} volumes make 16 steps an epoch"
+    if b == largest: return b, f"{largest}, the size the learning rate is set for"
+    return b, f"halved to {b} so that {n_fit} volumes make {math.ceil(n_fit / b)} steps an epoch" + ("" if n_fit / b >= 16 else f" ({b} is the smallest)")
 
 def epochs_rule(n_fit:int, batch_size:int) -> tuple:
     "(epochs one model wants, why): `STEPS_WANTED` optimiser steps, within `EPOCHS`."
@@ -343,10 +344,10 @@ def make_plan(
     (batch, r_b), (threshold, r_t) = batch_rule(n_fit), threshold_rule(fp)
     want, r_e = epochs_rule(n_fit, batch)
     plan = Plan(fp.kind, list(fp.classes), n_fit, n_val, spacing, shape, **inten, **net, strides=strides_rule(shape, 1), batch_size=batch,
-                epochs=want, lr=2e-3 * batch / 32, warmup_epochs=max(1, min(5, round(want / 10))), **aug, tta_flips=aug['flip_axes'],
+                epochs=want, lr=round(2e-3 * math.sqrt(batch / 32), 6), warmup_epochs=max(1, min(5, round(want / 10))), **aug, tta_flips=aug['flip_axes'],
                 threshold=threshold, minutes=minutes, precision=auto_precision() if precision == 'auto' else precision,
                 reasons=dict(spacing=r_sp, shape=r_sh, intensity=r_in, network=r_net, batch_size=r_b, epochs=r_e,
-                             optimiser="AdamW, cosine schedule, label smoothing: one recipe for every dataset; lr scaled with the batch",
+                             optimiser="AdamW, cosine schedule, label smoothing: one recipe for every dataset; lr 2e-3 at batch 32, scaled with the square root of the batch (the rule for Adam-type optimisers)",
                              augment=r_aug, tta_flips="the training mirrors, averaged", threshold=r_t, ensemble="one model"))
     fits = auto_batch_size(plan.build_model(), memory_gb, largest=batch)
     if fits < batch: plan = dataclasses.replace(plan, batch_size=fits, reasons={**plan.reasons, 'batch_size': f"{fits}: the most that fits {memory_gb:g} GiB"})
@@ -430,12 +431,13 @@ def train_plan(
     info:dict|None=None,         # more facts for volclf.json
     **kw,
 ):                               # a `TrainResult`: the ensemble model, the first member's history, `out`, the seconds
-    "Train the plan's members on one patient-wise split, average them with the test-time views, choose the threshold on validation, save one model. `kw` goes to `train` (callbacks, cache)."
+    "Train the plan's members on one patient-wise split, average them with the test-time views, choose the threshold on validation, save one model. `kw` goes to `train` (callbacks, cache); `out/plan.json` is written first, for resuming."
     from volclf.data import split
     from volclf.train import train, save_run_info, save_model, TrainResult
     from volclf.evaluate import predict_probs
     pre, out, t0 = plan.to_preprocess(), Path(out), time.perf_counter()
     fit, val_ds = split(data, val, seed) if isinstance(val, float) else (data, val)
+    out.mkdir(parents=True, exist_ok=True); plan.save(out/'plan.json')
     runs = []
     for k in range(plan.ensemble):
         if verbose and plan.ensemble > 1: print(f"member {k + 1} of {plan.ensemble} (seed {seed + k})", flush=True)
@@ -448,5 +450,6 @@ def train_plan(
         model = ensemble_model([r.model for r in runs], plan.tta_flips, t)
     record = save_run_info(out, model, data.classes, pre, seed=seed, threshold=t, plan=plan.to_dict(), members=len(runs), **(info or {}))
     save_model(model, out/'model.keras', record)
+    model.volclf_preprocess = pre
     shutil.copy(out/'member0'/'history.csv', out/'history.csv')
     return TrainResult(model, runs[0].history, out, time.perf_counter() - t0)

@@ -165,11 +165,13 @@ def read_info(path:str|Path) -> dict:
     return json.loads((path.parent/'volclf.json').read_text())
 
 def load_trained(path:str|Path) -> tuple:
-    "`(model, info)` from a `.keras` file saved by volclf, loaded in Keras' safe mode."
+    "`(model, info)` from a `.keras` file saved by volclf, loaded in Keras' safe mode; the model remembers its `Preprocess`."
     import volclf.plan                   # registers the layers of planned models (test-time views, decision threshold)
     info = read_info(path)
     info['preprocess'] = Preprocess.from_json(info['preprocess'])
-    return keras.saving.load_model(path, safe_mode=True), info
+    model = keras.saving.load_model(path, safe_mode=True)
+    model.volclf_preprocess = info['preprocess']        # so that evaluate and predict_probs repeat it by default
+    return model, info
 
 # %% ../nbs/06_train.ipynb #8b3c4d5e
 def _lr(cfg:TrainConfig, steps_per_epoch:int):
@@ -202,6 +204,10 @@ def _variables(model, augment=None) -> list:
     vs = list(model.variables) + list(model.optimizer.variables)
     return vs + (list(augment.variables) if augment is not None else [])
 
+def _unnumbered(path:str) -> str:
+    "A variable's path without the counters Keras gives names made earlier in the process ('adam_w_3/conv3d_48_kernel_momentum' → 'adam_w/conv3d_kernel_momentum')."
+    return re.sub(r'_\d+(?=[/_]|$)', '', path)
+
 def save_checkpoint(path:Path, model:keras.Model, state:dict, augment:keras.Layer|None=None):
     "Atomically write every variable of `model`, its optimiser and `augment`, with the loop `state`, to `path` (.npz)."
     vs = _variables(model, augment)
@@ -220,7 +226,7 @@ def load_checkpoint(path:Path, model:keras.Model, augment:keras.Layer|None=None)
     except Exception as e: raise VolclfError(f"not a readable volclf checkpoint ({type(e).__name__}: {e})", path) from None
     if not model.optimizer.built: model.optimizer.build(model.trainable_variables)
     vs = _variables(model, augment)
-    if [v.path for v in vs] != state['paths'] or any(tuple(v.shape) != a.shape for v, a in zip(vs, arrays)):
+    if [_unnumbered(v.path) for v in vs] != [_unnumbered(p) for p in state['paths']] or any(tuple(v.shape) != a.shape for v, a in zip(vs, arrays)):
         raise VolclfError("the checkpoint does not match this model (another architecture, optimiser or augmentation)", path)
     for v, a in zip(vs, arrays): v.assign(a)
     return state
@@ -434,6 +440,9 @@ def _train_planned(plan, data, out, config, val, preprocess, verbose, callbacks,
     given = [k for k, v in dict(config=config, preprocess=preprocess, augment=augment).items() if v is not None]
     if given: raise VolclfError(f"a plan chooses {', '.join(given)} itself: change the plan's fields instead (plan.replace(...) or overrides)")
     seed = overrides.pop('seed', 0)
+    if plan is None and resume and (Path(out)/'plan.json').is_file():
+        from volclf.plan import Plan
+        plan = Plan.load(Path(out)/'plan.json')                   # the plan the run began with, not a new one
     if plan is None:
         plan = plan_for(data, val, overrides.pop('minutes', 10.), progress=bool(verbose))
         if verbose: print(f"planned: resnet{plan.depth} width {plan.width}, {'×'.join(map(str, plan.shape))}, {plan.ensemble} × {plan.epochs} epochs", flush=True)
@@ -442,7 +451,7 @@ def _train_planned(plan, data, out, config, val, preprocess, verbose, callbacks,
 
 # %% ../nbs/06_train.ipynb #02608ba0
 def train(
-    model=None,                          # a keras.Model, a name in volclf.models.MODELS, a function that builds one, a `Plan`; None: plan one
+    model:object|None=None,              # a keras.Model, a name in volclf.models.MODELS, a function that builds one, a `Plan`; None: plan one
     data:VolumeDataset|None=None,        # training volumes; `val` of its patients are held out
     out:str|Path='runs/run',             # the run directory (created)
     config:TrainConfig|None=None,        # how to train (default: TrainConfig())
