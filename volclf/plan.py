@@ -4,7 +4,7 @@
 
 # %% ../nbs/06a_plan.ipynb #41f46f43
 from __future__ import annotations
-import dataclasses, json, math, shutil, time
+import dataclasses, json, math, shutil, time, warnings
 from dataclasses import dataclass, field, asdict, fields
 from pathlib import Path
 import numpy as np
@@ -361,11 +361,16 @@ def plan_for(
     progress:bool=True,          # a progress bar while the fingerprint reads the volumes
     **kw,
 ) -> Plan:
-    "Fingerprint `data` and plan its training; data with problems (other than the files its dataset skipped and said so) is refused. `kw`: `make_plan`'s."
+    "Fingerprint `data` and plan its training; volumes that cannot be used are refused, duplicated volumes (leakage) warned of loudly. `kw`: `make_plan`'s."
     fp = fingerprint(data, progress=progress)
     skipped = {str(p) for p, _ in data.skipped}
     bad = [p for p in fp.problems if p[0] not in skipped]
-    if bad: raise VolclfError(f"{data.name}: {len(bad)} problems, the first {bad[0][0]}: {bad[0][1]} (fingerprint(data) lists them all)")
+    dup = [p for p in bad if p[1].startswith('the same voxels as')]
+    if len(dup) < len(bad):
+        first = next(p for p in bad if p not in dup)
+        raise VolclfError(f"{data.name}: {len(bad) - len(dup)} volumes cannot be used, the first {first[0]}: {first[1]} (fingerprint(data) lists them all)")
+    if dup: warnings.warn(f"{data.name}: {len(dup)} volumes repeat another's voxels (leakage or conflicting labels), e.g. {dup[0][0]}: {dup[0][1]}; "
+                          "training goes on with them (fingerprint(data) lists them all)")
     return make_plan(fp, minutes, val if isinstance(val, float) else len(val), **kw)
 
 # %% ../nbs/06a_plan.ipynb #dff08645
