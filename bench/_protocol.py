@@ -57,3 +57,19 @@ def facts(res:dict) -> dict:
     keep = {k: res['plan'].to_dict()[k] for k in ('kind', 'shape', 'depth', 'width', 'stem', 'strides', 'batch_size', 'epochs', 'ensemble',
                                                    'flip_axes', 'turn_plane', 'rotate_axes', 'tta_flips', 'threshold', 'precision', 'minutes')}
     return dict(plan=keep, plan_reasons=res['plan'].reasons, measured=res['plan'].measured, runs=res['runs'], minutes_per_seed=res['minutes'])
+
+def medmnist_benchmark(doc:str, p:str, name:str, file:str, dataset:str, published:list):
+    "The whole of a MedMNIST 3D benchmark (P5, P9): plan on the official train split, train_and_test over the seeds, the table, the results file, the last line."
+    from _report import report
+    a = arguments(doc, minutes=10.)
+    from volclf.data import from_medmnist
+    ds = from_medmnist(data_file('medmnist', file))
+    res = run_plan(f'{p} {name}', ds.part('train'), ds.part('val'), ds.part('test'), a)
+    s = res['summary']
+    for m, auc, acc in published: print(f"  {m:<18} AUC {auc:.3f}  ACC {acc:.3f}")
+    print(f"  {'volclf (this run)':<18} AUC {pm(s, 'auc')}  ACC {pm(s, 'accuracy')}")
+    best_auc, best_acc = max(r[1] for r in published), max(r[2] for r in published)
+    report(dict(p=p, dataset=dataset, auc=s['metrics']['auc'], accuracy=s['metrics']['accuracy'],
+                balanced_accuracy=s['metrics']['balanced_accuracy'], published=published, **facts(res)),
+           f"{p} AUC {pm(s, 'auc')} | {dataset.split()[0]} test, ACC {pm(s, 'accuracy')}, balanced {pm(s, 'balanced_accuracy')}, seeds {res['seeds']} "
+           f"(best published AUC {best_auc:.3f}, ACC {best_acc:.3f}); planned, {max(res['minutes']):.1f} min per seed at most", a.quick)

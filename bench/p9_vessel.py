@@ -9,25 +9,11 @@ per seed on this machine.
 
     python bench/p9_vessel.py [--seeds 0 1 2] [--minutes 10] [--quick]
 """
-from _protocol import data_file, arguments, run_plan, pm, facts
-from _report import report
+from _protocol import medmnist_benchmark
 
 PUBLISHED = [  # MedMNIST v2 (Yang et al., Scientific Data 2023), VesselMNIST3D test: (method, AUC, ACC)
     ('ResNet-18 + 2.5D', 0.748, 0.846), ('ResNet-18 + 3D', 0.874, 0.877), ('ResNet-18 + ACS', 0.930, 0.928),
     ('ResNet-50 + 2.5D', 0.751, 0.877), ('ResNet-50 + 3D', 0.907, 0.918), ('ResNet-50 + ACS', 0.912, 0.858),
     ('auto-sklearn', 0.910, 0.915), ('AutoKeras', 0.773, 0.894)]
 
-def main():
-    a = arguments(__doc__, minutes=10.)
-    from volclf.data import from_medmnist
-    ds = from_medmnist(data_file('medmnist', 'vesselmnist3d.npz'))
-    res = run_plan('P9 vessel', ds.part('train'), ds.part('val'), ds.part('test'), a)
-    s = res['summary']
-    for m, auc, acc in PUBLISHED: print(f"  {m:<18} AUC {auc:.3f}  ACC {acc:.3f}")
-    print(f"  {'volclf (this run)':<18} AUC {pm(s, 'auc')}  ACC {pm(s, 'accuracy')}")
-    report(dict(p='P9', dataset='VesselMNIST3D 28^3', auc=s['metrics']['auc'], accuracy=s['metrics']['accuracy'],
-                balanced_accuracy=s['metrics']['balanced_accuracy'], published=PUBLISHED, **facts(res)),
-           f"P9 AUC {pm(s, 'auc')} | VesselMNIST3D test, ACC {pm(s, 'accuracy')}, balanced {pm(s, 'balanced_accuracy')}, seeds {res['seeds']} "
-           f"(best published AUC 0.930, ACC 0.928); planned, {max(res['minutes']):.1f} min per seed at most", a.quick)
-
-if __name__ == '__main__': main()
+if __name__ == '__main__': medmnist_benchmark(__doc__, 'P9', 'vessel', 'vesselmnist3d.npz', 'VesselMNIST3D 28^3', PUBLISHED)

@@ -157,7 +157,7 @@ def _fit(args, spec:str):
 
 def _planned(args, train_ds, val):
     "The plan: --plan's file, or one made now from the data's fingerprint; each flag given changes its field."
-    from volclf.plan import Plan, plan_for
+    from volclf.plan import Plan, plan_for, saved_plan
     over = _overrides(args); over.pop('seed', None)
     if args.shape is not None and args.command == 'train': over['shape'] = tuple(args.shape)     # (synthetic data: the size generated)
     other = sorted(set(over) - _PLANNED - {'shape'})
@@ -167,9 +167,9 @@ def _planned(args, train_ds, val):
         from volclf.models import auto_precision
         over['precision'] = auto_precision()
     minutes = args.minutes or (DEMO['minutes'] if args.command == 'demo' else 10.)
-    started = [f for f in [Path(args.out)/'plan.json', *sorted(Path(args.out).glob('seed*/plan.json'))] if f.is_file()] if args.resume else []
-    if started and not args.plan: print(f"volclf: resuming with the plan in {started[0]}", file=sys.stderr)
-    plan = Plan.load(args.plan or started[0]) if args.plan or started else plan_for(train_ds, val, minutes, progress=sys.stderr.isatty())
+    plan = Plan.load(args.plan) if args.plan else args.resume and saved_plan(args.out)
+    if plan and args.resume and not args.plan: print(f"volclf: resuming with the plan {args.out} began with", file=sys.stderr)
+    plan = plan or plan_for(train_ds, val, minutes, progress=sys.stderr.isatty())
     if plan.classes != list(train_ds.classes): raise VolclfError(f"the plan is for classes {plan.classes}, the data has {train_ds.classes}", args.plan)
     return plan.replace(**over)
 

@@ -344,10 +344,10 @@ def train_and_test(
     from volclf.data import split
     from volclf.preprocess import default_preprocess
     from volclf.train import TrainConfig, train
-    if model is None:
-        from volclf.plan import plan_for
-        model = plan_for(data, val, kw.pop('minutes', 10.))           # one plan for every seed
-    planned, nested, runs = type(model).__name__ == 'Plan', seeds is not None, []
+    from volclf.plan import Plan, plan_for, saved_plan
+    if model is None:                                             # one plan for every seed; when resuming, the one they began with
+        model = (kw.get('resume') and saved_plan(out)) or plan_for(data, val, kw.pop('minutes', 10.))
+    planned, nested, runs = isinstance(model, Plan), seeds is not None, []
     cfg = None if planned else config or TrainConfig()
     pre = model.to_preprocess() if planned else kw.pop('preprocess', None) or default_preprocess(data)
     first = kw.pop('seed', config.seed if config else 0)          # the seed of a single run

@@ -43,13 +43,14 @@ def volume_stats(
     fg = good[good > lo] if good.size and (good == lo).mean() > 0.05 else good
     fg = fg[::max(1, fg.size // sample)] if fg.size else good[:1]
     q = np.percentile(fg, PERCENTILES) if fg.size else [np.nan] * len(PERCENTILES)
-    few = np.unique(good[::max(1, good.size // sample)][:sample])[:3]
+    sub = good[::max(1, good.size // sample)]                      # at most about `sample` voxels, at a regular stride
+    few = np.unique(sub)[:3]
     h = hashlib.blake2b(np.ascontiguousarray(a).tobytes(), digest_size=12)
     h.update(str((a.shape, a.dtype.str)).encode())
     return dict(shape=tuple(int(s) for s in a.shape[:3]), spacing=None if spacing is None else tuple(float(s) for s in spacing),
                 dtype=str(a.dtype), min=float(lo), max=float(good.max()) if good.size else float('nan'),
-                percentiles=[round(float(v), 4) for v in q], integer=bool(a.dtype.kind in 'biu' or np.all(np.mod(good[::max(1, good.size // sample)], 1) == 0)),
-                binary=bool(len(few) <= 2 and few[0] == 0), asymmetry=mirror_asymmetry(a), nonfinite=0 if finite is None else int((~finite).sum()),
+                percentiles=[round(float(v), 4) for v in q], integer=bool(a.dtype.kind in 'biu' or np.all(np.mod(sub, 1) == 0)),
+                binary=bool(0 < len(few) <= 2 and few[0] == 0), asymmetry=mirror_asymmetry(a), nonfinite=0 if finite is None else int((~finite).sum()),
                 hash=h.hexdigest())
 
 # %% ../nbs/01a_fingerprint.ipynb #be97236a

@@ -16,7 +16,8 @@ from .fingerprint import Fingerprint, fingerprint
 # %% auto #0
 __all__ = ['STEPS_WANTED', 'EPOCHS', 'MIN_EPOCHS', 'Plan', 'spacing_rule', 'shape_rule', 'intensity_rule', 'augment_rule',
            'strides_rule', 'batch_rule', 'epochs_rule', 'network_rule', 'threshold_rule', 'probe_step', 'epoch_seconds',
-           'make_plan', 'plan_for', 'Mirror', 'DecisionThreshold', 'ensemble_model', 'choose_threshold', 'train_plan']
+           'make_plan', 'plan_for', 'saved_plan', 'Mirror', 'DecisionThreshold', 'ensemble_model', 'choose_threshold',
+           'train_plan']
 
 # %% ../nbs/06a_plan.ipynb #0770b924
 @dataclass
@@ -372,6 +373,12 @@ def plan_for(
     if dup: warnings.warn(f"{data.name}: {len(dup)} volumes repeat another's voxels (leakage or conflicting labels), e.g. {dup[0][0]}: {dup[0][1]}; "
                           "training goes on with them (fingerprint(data) lists them all)")
     return make_plan(fp, minutes, val if isinstance(val, float) else len(val), **kw)
+
+# %% ../nbs/06a_plan.ipynb #fff78e20
+def saved_plan(out:str|Path) -> Plan|None:
+    "The plan a run in `out` began with (`out/plan.json`, or the first seed's `out/seed*/plan.json`), for resuming it; None if there is none."
+    found = [f for f in [Path(out)/'plan.json', *sorted(Path(out).glob('seed*/plan.json'))] if f.is_file()]
+    return Plan.load(found[0]) if found else None
 
 # %% ../nbs/06a_plan.ipynb #dff08645
 @keras.saving.register_keras_serializable('volclf')

@@ -436,13 +436,11 @@ def _callbacks(cfg:TrainConfig, out:Path, ckpt:Path, record:dict, state:dict, au
 # %% ../nbs/06_train.ipynb #8a5d4a8d
 def _train_planned(plan, data, out, config, val, preprocess, verbose, callbacks, info, cache, augment, resume, overrides) -> TrainResult:
     "`train` with a plan (None: fingerprint `data` and plan now): refuses what a plan decides itself, then `volclf.plan.train_plan`."
-    from volclf.plan import plan_for, train_plan
+    from volclf.plan import plan_for, saved_plan, train_plan
     given = [k for k, v in dict(config=config, preprocess=preprocess, augment=augment).items() if v is not None]
     if given: raise VolclfError(f"a plan chooses {', '.join(given)} itself: change the plan's fields instead (plan.replace(...) or overrides)")
     seed = overrides.pop('seed', 0)
-    if plan is None and resume and (Path(out)/'plan.json').is_file():
-        from volclf.plan import Plan
-        plan = Plan.load(Path(out)/'plan.json')                   # the plan the run began with, not a new one
+    if plan is None and resume: plan = saved_plan(out)           # the plan the run began with, not a new one
     if plan is None:
         plan = plan_for(data, val, overrides.pop('minutes', 10.), progress=bool(verbose))
         if verbose: print(f"planned: resnet{plan.depth} width {plan.width}, {'×'.join(map(str, plan.shape))}, {plan.ensemble} × {plan.epochs} epochs", flush=True)
@@ -467,7 +465,8 @@ def train(
 ) -> TrainResult:                        # the best model, the history, the run directory and the time taken
     "Fit `model` on `data` as `config` says, keep the best epoch, and write the run directory `out`. `overrides`: config fields, e.g. `epochs=5, seed=1` (plan fields for a plan)."
     if data is None: raise VolclfError("train needs data: train(data=...) plans everything else")
-    if model is None or type(model).__name__ == 'Plan':
+    from volclf.plan import Plan
+    if model is None or isinstance(model, Plan):
         return _train_planned(model, data, out, config, val, preprocess, verbose, callbacks, info, cache, augment, resume, overrides)
     cfg = dataclasses.replace(config or TrainConfig(), **overrides)
     preprocess, strategy = default_preprocess(data) if preprocess is None else preprocess, get_strategy(cfg.strategy)
