@@ -275,42 +275,48 @@ def threshold_rule(fp:Fingerprint) -> tuple:
     return 'balanced_accuracy', f"imbalanced ({share:.0%} in the smaller class): chosen on validation to maximise balanced accuracy"
 
 # %% ../nbs/06a_plan.ipynb #3ff72268
-def probe_step(plan:Plan, steps:int=1) -> float:
-    "Seconds one training step of `plan`'s network takes on this machine, augmentation included: measured, after a warm-up step."
+def probe_step(plan:Plan, steps:int=3) -> tuple:
+    "(seconds a training step of `plan`'s network takes on this machine, seconds building and compiling it took): `fit` run as training runs it (augmentation in the input pipeline) for a warm-up step and `steps` more, the median of those."
     import tensorflow as tf
-    from volclf.train import compile_for
+    from volclf.train import compile_for, _augmented
     model = compile_for(plan.build_model(), plan.to_config(), 100)
     b, n = plan.batch_size, len(plan.classes)
     rng = np.random.default_rng(0)
     x = rng.random((b, *plan.shape, 1), np.float32)
     y = rng.integers(0, 2, (b, 1)).astype(np.float32) if n == 2 else np.eye(n, dtype=np.float32)[rng.integers(0, n, b)]
-    aug = plan.to_augment(0)
-    @tf.autograph.experimental.do_not_convert
-    def augmented(v): return v if aug is None else aug(v, training=True)
-    augmented = tf.function(augmented)
-    model.train_on_batch(augmented(x), y)                     # builds the graphs
-    t = time.perf_counter()
-    for _ in range(steps): model.train_on_batch(augmented(x), y)
-    return (time.perf_counter() - t) / steps
+    batches, aug = tf.data.Dataset.from_tensors((x, y)).repeat(), plan.to_augment(0)
+    if aug is not None: aug.build((None, *plan.shape, 1)); batches = _augmented(batches, aug, 0, 0)
+    ends = [time.perf_counter()]
+    class Clock(keras.callbacks.Callback):
+        def on_train_batch_end(self, batch, logs=None): ends.append(time.perf_counter())
+    model.fit(batches, steps_per_epoch=steps + 1, epochs=1, verbose=0, callbacks=[Clock()])   # the first step builds the graphs
+    gaps = np.diff(ends)
+    return float(np.median(gaps[1:])), float(gaps[0] - np.median(gaps[1:]))
 
 def epoch_seconds(plan:Plan, step_s:float) -> float:
     "An epoch's training steps, plus its validation pass (a forward pass costs about a third of a step) and 1 s of checkpointing."
     return math.ceil(plan.n_fit / plan.batch_size) * step_s + math.ceil(plan.n_val / plan.batch_size) * step_s / 3 + 1.
 
 # %% ../nbs/06a_plan.ipynb #a0a9b287
+def _overhead(build_s:float) -> float:
+    "Seconds a training run spends outside its epochs: building and compiling the network (as the probe measured it), then 5 s of data set-up and saving."
+    return build_s + 5.
+
 def _fit_budget(plan:Plan, want:int) -> Plan:
     "The first network of the ladder (downsample late, then early, then half the width) that affords `want` epochs in the budget; then the ensemble the rest allows."
-    budget, tried, pick = plan.minutes * 60 - 20, [], None           # 20 s: building and compiling each run
+    budget, tried, pick = plan.minutes * 60, [], None
     ladder = [(1, plan.width), (2, plan.width), (2, max(8, plan.width // 2))]
     for early, width in dict.fromkeys(ladder):
         p = dataclasses.replace(plan, width=width, strides=strides_rule(plan.shape, early))
-        step = probe_step(p); afford = budget / epoch_seconds(p, step)
-        tried.append(dict(width=width, strides=p.strides, step_s=round(step, 4), epochs_affordable=round(afford, 1)))
-        if pick is None or pick[1] < MIN_EPOCHS and afford > pick[1]: pick = (p, afford, step)   # the first that affords MIN_EPOCHS, else the cheapest
-        if afford >= want: pick = (p, afford, step); break
-    p, afford, step = pick
-    if afford >= 2 * want:
-        k, epochs = min(5, int(afford // want)), want
+        step, build = probe_step(p)
+        afford = (budget - _overhead(build)) / epoch_seconds(p, step)
+        tried.append(dict(width=width, strides=p.strides, step_s=round(step, 4), build_s=round(build, 1), epochs_affordable=round(afford, 1)))
+        if pick is None or pick[1] < MIN_EPOCHS and afford > pick[1]: pick = (p, afford, step, build)   # the first that affords MIN_EPOCHS, else the cheapest
+        if afford >= want: pick = (p, afford, step, build); break
+    p, afford, step, build = pick
+    if afford >= 2 * want:                                       # k models, each with its own building and compiling
+        k = max(k for k in range(1, 6) if k * (want * epoch_seconds(p, step) + _overhead(build)) <= budget)
+        epochs = want
         r_ens = f"the budget affords {afford:.0f} epochs of this network: {k} models of {want}, averaged"
     else:
         k, epochs = 1, max(3, min(want, int(afford)))
@@ -322,7 +328,7 @@ def _fit_budget(plan:Plan, want:int) -> Plan:
     ep = epoch_seconds(p, step)
     return dataclasses.replace(p, epochs=epochs, ensemble=k, warmup_epochs=max(1, min(5, round(epochs / 10))),
                                reasons={**p.reasons, 'network': why_net, 'epochs': why_ep, 'ensemble': r_ens},
-                               measured=dict(step_s=round(step, 4), epoch_s=round(ep, 1), train_min=round(k * (epochs * ep + 20) / 60, 1), tried=tried))
+                               measured=dict(step_s=round(step, 4), epoch_s=round(ep, 1), train_min=round(k * (epochs * ep + _overhead(build)) / 60, 1), tried=tried))
 
 # %% ../nbs/06a_plan.ipynb #fbc8cc38
 def make_plan(
