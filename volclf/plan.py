@@ -289,7 +289,7 @@ def probe_step(plan:Plan, steps:int=3) -> tuple:
     ends = [time.perf_counter()]
     class Clock(keras.callbacks.Callback):
         def on_train_batch_end(self, batch, logs=None): ends.append(time.perf_counter())
-    model.fit(batches, steps_per_epoch=steps + 1, epochs=1, verbose=0, callbacks=[Clock()])   # the first step builds the graphs
+    model.fit(batches, steps_per_epoch=steps + 1, epochs=1, shuffle=False, verbose=0, callbacks=[Clock()])   # the first step builds the graphs
     gaps = np.diff(ends)
     return float(np.median(gaps[1:])), float(gaps[0] - np.median(gaps[1:]))
 
