@@ -291,7 +291,8 @@ def probe_step(plan:Plan, steps:int=3) -> tuple:
         def on_train_batch_end(self, batch, logs=None): ends.append(time.perf_counter())
     model.fit(batches, steps_per_epoch=steps + 1, epochs=1, shuffle=False, verbose=0, callbacks=[Clock()])   # the first step builds the graphs
     gaps = np.diff(ends)
-    return float(np.median(gaps[1:])), float(gaps[0] - np.median(gaps[1:]))
+    step = float(np.median(gaps[1:]))
+    return step, max(0., float(gaps[0]) - step)
 
 def epoch_seconds(plan:Plan, step_s:float) -> float:
     "An epoch's training steps, plus its validation pass (a forward pass costs about a third of a step) and 1 s of checkpointing."
@@ -314,8 +315,9 @@ def _fit_budget(plan:Plan, want:int) -> Plan:
         if pick is None or pick[1] < MIN_EPOCHS and afford > pick[1]: pick = (p, afford, step, build)   # the first that affords MIN_EPOCHS, else the cheapest
         if afford >= want: pick = (p, afford, step, build); break
     p, afford, step, build = pick
+    ep = epoch_seconds(p, step)
     if afford >= 2 * want:                                       # k models, each with its own building and compiling
-        k = max(k for k in range(1, 6) if k * (want * epoch_seconds(p, step) + _overhead(build)) <= budget)
+        k = max(k for k in range(1, 6) if k * (want * ep + _overhead(build)) <= budget)
         epochs = want
         r_ens = f"the budget affords {afford:.0f} epochs of this network: {k} models of {want}, averaged"
     else:
@@ -325,7 +327,6 @@ def _fit_budget(plan:Plan, want:int) -> Plan:
                f"; the ladder stopped at width {p.width}, strides {p.strides}, the first that affords {want if afford >= want else MIN_EPOCHS} epochs"
                if afford >= MIN_EPOCHS else "; even the cheapest network affords too few epochs: give more minutes")
     why_ep = plan.reasons['epochs'] + ("" if epochs == want else f"; {epochs}, all the budget affords")
-    ep = epoch_seconds(p, step)
     return dataclasses.replace(p, epochs=epochs, ensemble=k, warmup_epochs=max(1, min(5, round(epochs / 10))),
                                reasons={**p.reasons, 'network': why_net, 'epochs': why_ep, 'ensemble': r_ens},
                                measured=dict(step_s=round(step, 4), epoch_s=round(ep, 1), train_min=round(k * (epochs * ep + _overhead(build)) / 60, 1), tried=tried))
