@@ -4,7 +4,7 @@ then for each seed train the plan with volclf's `train_and_test`, keep each memb
 loss (validation split only), choose the decision threshold on validation, and evaluate the model once on the
 test split. Reports mean ± sd, the plan, the wall time of every seed and the hardware."""
 
-import argparse
+import argparse, csv
 import numpy as np
 from pathlib import Path
 
@@ -22,6 +22,7 @@ def arguments(doc:str, minutes:float) -> argparse.Namespace:
     ap.add_argument('--minutes', type=float, default=minutes, help="the training budget per seed the plan is fitted to (default: %(default)s)")
     ap.add_argument('--quick', action='store_true', help="128 training volumes, 2 epochs, one seed: a smoke run")
     ap.add_argument('--out', default=None, help="run directories (default: a temporary folder)")
+    ap.add_argument('--rescore', action='store_true', help="train nothing: add the accuracy operating point of the runs in --out to the results file")
     return ap.parse_args()
 
 def run_plan(name:str, fit, val, test, a) -> dict:
@@ -44,8 +45,49 @@ def run_plan(name:str, fit, val, test, a) -> dict:
     out = Path(a.out or tempfile.mkdtemp(prefix=name.split()[0].lower() + '_'))
     res = train_and_test(plan, fit, test, out, seeds=seeds, val=val, verbose=2, on_run=line)
     runs = [dict(r, val=dict(r['val']), test=dict(r['test'])) for r in res['runs']]
+    if plan.threshold:
+        for r in runs: r['at_accuracy'] = operating_point(r, val)
     return dict(plan=plan, runs=runs, summary=res['summary'], seeds=seeds,
                 minutes=[round(r['seconds'] / 60, 2) for r in runs])
+
+def operating_point(run:dict, val, metric:str='accuracy') -> dict:
+    """A run's test figures at a second decision threshold, chosen on validation for `metric` (a plan chooses its own for
+    balanced accuracy): the run's model predicts the validation split, the threshold that maximises `metric` there is
+    applied to the test probabilities the run wrote. The model itself, its threshold and its test predictions are unchanged."""
+    from sklearn import metrics as skm
+    from volclf.train import load_trained
+    from volclf.evaluate import predict_probs
+    from volclf.plan import choose_threshold
+    from pathlib import Path
+    model, info = load_trained(Path(run['out'])/'model.keras')
+    t = choose_threshold(val.y, predict_probs(model, val)[:, 1], metric)
+    with open(Path(run['out'])/'probabilities.csv', newline='') as f: rows = list(csv.DictReader(f))
+    c = info['classes']
+    y = np.array([c.index(r['label']) for r in rows])
+    pred = (np.array([float(r[f'p_{c[1]}']) for r in rows]) >= t).astype(int)
+    return dict(metric=metric, threshold_on_model_output=t, accuracy=float(skm.accuracy_score(y, pred)),
+                balanced_accuracy=float(skm.balanced_accuracy_score(y, pred)),
+                sensitivity=float(skm.recall_score(y, pred)), specificity=float(skm.recall_score(1 - y, 1 - pred)))
+
+def at_accuracy(p:str, runs:list) -> dict:
+    "Mean and sd over seeds of the accuracy operating point's figures (`operating_point`), with a line saying them."
+    v = lambda k: np.array([r['at_accuracy'][k] for r in runs])
+    m = {k: dict(mean=float(v(k).mean()), sd=float(v(k).std(ddof=1)) if len(runs) > 1 else 0.)
+         for k in ('accuracy', 'balanced_accuracy', 'sensitivity', 'specificity')}
+    print(f"{p} at the threshold chosen on validation for accuracy: ACC {m['accuracy']['mean']:.3f} ± {m['accuracy']['sd']:.3f}, "
+          f"balanced {m['balanced_accuracy']['mean']:.3f} ± {m['balanced_accuracy']['sd']:.3f}, sensitivity "
+          f"{m['sensitivity']['mean']:.3f}, specificity {m['specificity']['mean']:.3f} (seeds {[r['seed'] for r in runs]})", flush=True)
+    return m
+
+def rescore(p:str, val, a) -> None:
+    "Add the accuracy operating point (`operating_point`) of each seed's saved run under --out to bench/results/<script>.json."
+    import json, sys
+    if not a.out: raise SystemExit("--rescore needs --out: the folder the benchmark's runs were written to")
+    f = Path(__file__).parent/'results'/Path(sys.argv[0]).name.replace('.py', '.json')
+    res = json.loads(f.read_text())
+    for r in res['runs']: r['out'] = str(Path(a.out)/f"seed{r['seed']}"); r['at_accuracy'] = operating_point(r, val)
+    res['at_accuracy'] = at_accuracy(p, res['runs'])
+    f.write_text(json.dumps(res, indent=1))
 
 def pm(summary:dict, key:str) -> str:
     "mean ± sd of one metric of a seed summary."
@@ -64,12 +106,14 @@ def medmnist_benchmark(doc:str, p:str, name:str, file:str, dataset:str, publishe
     a = arguments(doc, minutes=10.)
     from volclf.data import from_medmnist
     ds = from_medmnist(data_file('medmnist', file))
+    if a.rescore: return rescore(p, ds.part('val'), a)
     res = run_plan(f'{p} {name}', ds.part('train'), ds.part('val'), ds.part('test'), a)
     s = res['summary']
+    extra = dict(at_accuracy=at_accuracy(p, res['runs'])) if res['plan'].threshold else {}
     for m, auc, acc in published: print(f"  {m:<18} AUC {auc:.3f}  ACC {acc:.3f}")
     print(f"  {'volclf (this run)':<18} AUC {pm(s, 'auc')}  ACC {pm(s, 'accuracy')}")
     best_auc, best_acc = max(r[1] for r in published), max(r[2] for r in published)
     report(dict(p=p, dataset=dataset, auc=s['metrics']['auc'], accuracy=s['metrics']['accuracy'],
-                balanced_accuracy=s['metrics']['balanced_accuracy'], published=published, **facts(res)),
+                balanced_accuracy=s['metrics']['balanced_accuracy'], published=published, **extra, **facts(res)),
            f"{p} AUC {pm(s, 'auc')} | {dataset.split()[0]} test, ACC {pm(s, 'accuracy')}, balanced {pm(s, 'balanced_accuracy')}, seeds {res['seeds']} "
            f"(best published AUC {best_auc:.3f}, ACC {best_acc:.3f}); planned, {max(res['minutes']):.1f} min per seed at most", a.quick)
