@@ -321,12 +321,13 @@ def _fit_budget(plan:Plan, want:int) -> Plan:
         epochs = want
         r_ens = f"the budget affords {afford:.0f} epochs of this network: {k} models of {want}, averaged"
     else:
-        k, epochs = 1, max(3, min(want, int(afford)))
+        k, epochs = 1, max(3, min(EPOCHS[1], int(afford)))        # one model gets the whole budget: fewer epochs, or more
         r_ens = f"the budget affords {afford:.0f} epochs, fewer than two models of {want} need"
     why_net = plan.reasons['network'] + (f"; strides {p.strides}" if len(tried) == 1 else
                f"; the ladder stopped at width {p.width}, strides {p.strides}, the first that affords {want if afford >= want else MIN_EPOCHS} epochs"
                if afford >= MIN_EPOCHS else "; even the cheapest network affords too few epochs: give more minutes")
-    why_ep = plan.reasons['epochs'] + ("" if epochs == want else f"; {epochs}, all the budget affords")
+    why_ep = plan.reasons['epochs'] + ("" if epochs == want else f"; {epochs}, all the budget affords" if epochs < want else
+                                       f"; {epochs}: the budget is spent on one model (too little for two)")
     return dataclasses.replace(p, epochs=epochs, ensemble=k, warmup_epochs=max(1, min(5, round(epochs / 10))),
                                reasons={**p.reasons, 'network': why_net, 'epochs': why_ep, 'ensemble': r_ens},
                                measured=dict(step_s=round(step, 4), epoch_s=round(ep, 1), train_min=round(k * (epochs * ep + _overhead(build)) / 60, 1), tried=tried))
