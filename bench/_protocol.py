@@ -23,6 +23,7 @@ def arguments(doc:str, minutes:float) -> argparse.Namespace:
     ap.add_argument('--quick', action='store_true', help="128 training volumes, 2 epochs, one seed: a smoke run")
     ap.add_argument('--out', default=None, help="run directories (default: a temporary folder)")
     ap.add_argument('--rescore', action='store_true', help="train nothing: add the accuracy operating point of the runs in --out to the results file")
+    ap.add_argument('--views', action='store_true', help="train nothing: add the test figures of the runs in --out with fewer test-time views to the results file")
     return ap.parse_args()
 
 def run_plan(name:str, fit, val, test, a) -> dict:
@@ -81,12 +82,42 @@ def at_accuracy(p:str, runs:list) -> dict:
 
 def rescore(p:str, val, a) -> None:
     "Add the accuracy operating point (`operating_point`) of each seed's saved run under --out to bench/results/<script>.json."
-    import json, sys
+    import json
     if not a.out: raise SystemExit("--rescore needs --out: the folder the benchmark's runs were written to")
-    f = Path(__file__).parent/'results'/Path(sys.argv[0]).name.replace('.py', '.json')
+    f = _results_file()
     res = json.loads(f.read_text())
     for r in res['runs']: r['out'] = str(Path(a.out)/f"seed{r['seed']}"); r['at_accuracy'] = operating_point(r, val)
     res['at_accuracy'] = at_accuracy(p, res['runs'])
+    f.write_text(json.dumps(res, indent=1))
+
+def _results_file() -> Path:
+    import sys
+    return Path(__file__).parent/'results'/Path(sys.argv[0]).name.replace('.py', '.json')
+
+def by_views(p:str, test, a) -> None:
+    """What the test-time views add, measured on each seed's saved members (under --out): test accuracy and AUC of the
+    same members seeing the volume as is, with the plan's mirrors, and with its mirrors and turns (the plan's own
+    views), added to bench/results/<script>.json as `by_views`. A report: nothing is chosen on it. Accuracy here is
+    at the argmax, without the plan's decision threshold."""
+    import json
+    from sklearn import metrics as skm
+    from volclf.train import load_trained
+    from volclf.plan import Plan, ensemble_model, view_steps
+    from volclf.evaluate import predict_probs
+    if not a.out: raise SystemExit("--views needs --out: the folder the benchmark's runs were written to")
+    f = _results_file(); res = json.loads(f.read_text()); rows = {}
+    for r in res['runs']:
+        out = Path(a.out)/f"seed{r['seed']}"
+        plan = Plan.load(out/'plan.json')
+        members = [load_trained(out/f'member{k}'/'model.keras')[0] for k in range(plan.ensemble)]
+        sets = [('as is', (), None), ('mirrors', plan.tta_flips, None)] + [('mirrors and turns', plan.tta_flips, plan.tta_turns)] * bool(plan.tta_turns)
+        for name, flips, turns in sets:
+            probs = predict_probs(ensemble_model(members, flips, turns=turns), test, plan.to_preprocess())
+            auc = skm.roc_auc_score(test.y, probs[:, 1]) if probs.shape[1] == 2 else skm.roc_auc_score(test.y, probs, multi_class='ovr')
+            rows.setdefault(name, dict(views=len(view_steps(flips, turns)), accuracy=[], auc=[]))
+            rows[name]['accuracy'].append(float(skm.accuracy_score(test.y, probs.argmax(1)))); rows[name]['auc'].append(float(auc))
+            print(f"{p} seed {r['seed']}, {name} ({rows[name]['views']} views): test acc {rows[name]['accuracy'][-1]:.4f} auc {auc:.4f}", flush=True)
+    res['by_views'] = dict(seeds=[r['seed'] for r in res['runs']], **rows)
     f.write_text(json.dumps(res, indent=1))
 
 def pm(summary:dict, key:str) -> str:
@@ -97,7 +128,7 @@ def pm(summary:dict, key:str) -> str:
 def facts(res:dict) -> dict:
     "What the results file keeps of a planned run: the plan, every seed's figures and times."
     keep = {k: res['plan'].to_dict()[k] for k in ('kind', 'shape', 'depth', 'width', 'stem', 'strides', 'batch_size', 'epochs', 'ensemble',
-                                                   'flip_axes', 'turn_plane', 'rotate_axes', 'tta_flips', 'threshold', 'precision', 'minutes')}
+                                                   'flip_axes', 'turn_plane', 'rotate_axes', 'tta_flips', 'tta_turns', 'threshold', 'precision', 'minutes')}
     return dict(plan=keep, plan_reasons=res['plan'].reasons, measured=res['plan'].measured, runs=res['runs'], minutes_per_seed=res['minutes'])
 
 def medmnist_benchmark(doc:str, p:str, name:str, file:str, dataset:str, published:list):
@@ -107,6 +138,7 @@ def medmnist_benchmark(doc:str, p:str, name:str, file:str, dataset:str, publishe
     from volclf.data import from_medmnist
     ds = from_medmnist(data_file('medmnist', file))
     if a.rescore: return rescore(p, ds.part('val'), a)
+    if a.views: return by_views(p, ds.part('test'), a)
     res = run_plan(f'{p} {name}', ds.part('train'), ds.part('val'), ds.part('test'), a)
     s = res['summary']
     extra = dict(at_accuracy=at_accuracy(p, res['runs'])) if res['plan'].threshold else {}

@@ -8,10 +8,11 @@ trains; the official test split (908 shapes) is used once per seed. Nothing is s
 the training split's fingerprint and fits a budget of --minutes per seed on this machine. (The hand-picked recipe
 this replaced scored 0.895 ± 0.004 on a Xeon with bfloat16.)
 
-    python bench/p6_modelnet.py [--seeds 0 1 2] [--minutes 30] [--quick]
+    python bench/p6_modelnet.py [--seeds 0 1 2] [--minutes 30] [--quick] [--out DIR]
+    python bench/p6_modelnet.py --views --out DIR     # what the test-time views add, on the saved runs
 """
 import numpy as np
-from _protocol import data_file, arguments, run_plan, pm, facts
+from _protocol import data_file, arguments, run_plan, pm, facts, by_views
 from _report import report
 
 PUBLISHED = [  # ModelNet10 test accuracy at 32³
@@ -23,6 +24,7 @@ def main():
     from volclf.data import from_modelnet
     ds = from_modelnet(data_file('modelnet', 'modelnet10_32.npz'))
     train_all, test = ds.part('train'), ds.part('test')
+    if a.views: return by_views('P6', test, a)
     rng = np.random.default_rng(0)                 # the held-out validation shapes: fixed, whatever the run's seed
     held = np.concatenate([rng.permutation(np.flatnonzero(train_all.y == c))[:round(0.1 * np.sum(train_all.y == c))]
                            for c in range(len(ds.classes))])

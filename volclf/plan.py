@@ -14,10 +14,10 @@ from .core import VolclfError
 from .fingerprint import Fingerprint, fingerprint
 
 # %% auto #0
-__all__ = ['STEPS_WANTED', 'EPOCHS', 'MIN_EPOCHS', 'Plan', 'spacing_rule', 'shape_rule', 'intensity_rule', 'augment_rule',
-           'strides_rule', 'batch_rule', 'epochs_rule', 'network_rule', 'threshold_rule', 'probe_step', 'epoch_seconds',
-           'make_plan', 'plan_for', 'saved_plan', 'Mirror', 'DecisionThreshold', 'ensemble_model', 'choose_threshold',
-           'train_plan']
+__all__ = ['STEPS_WANTED', 'EPOCHS', 'MIN_EPOCHS', 'Plan', 'view_steps', 'spacing_rule', 'shape_rule', 'intensity_rule',
+           'augment_rule', 'strides_rule', 'batch_rule', 'epochs_rule', 'network_rule', 'threshold_rule', 'probe_step',
+           'epoch_seconds', 'make_plan', 'plan_for', 'saved_plan', 'Mirror', 'DecisionThreshold', 'Turn',
+           'ensemble_model', 'choose_threshold', 'train_plan']
 
 # %% ../nbs/06a_plan.ipynb #0770b924
 @dataclass
@@ -50,6 +50,7 @@ class Plan:
     scale: float = 0.1                  # random scaling ± this fraction
     jitter: bool = False                # random intensity and contrast (images, not masks)
     tta_flips: tuple = ()               # test-time views: the volume mirrored along each of these axes too
+    tta_turns: tuple|None = None        # test-time views: each view also turned by 90°, 180° and 270° in this plane
     threshold: str|None = None          # two classes: choose the decision threshold on validation for this metric
     ensemble: int = 1                   # models trained with seeds seed, seed + 1, … and averaged
     minutes: float = 10.                # the training budget the plan was fitted to
@@ -58,7 +59,7 @@ class Plan:
     measured: dict = field(default_factory=dict)   # what the plan timed on this machine
 
     def __post_init__(self):
-        for k in ('spacing', 'shape', 'window', 'percentiles', 'flip_axes', 'turn_plane', 'rotate_axes', 'tta_flips'):
+        for k in ('spacing', 'shape', 'window', 'percentiles', 'flip_axes', 'turn_plane', 'rotate_axes', 'tta_flips', 'tta_turns'):
             v = getattr(self, k)
             if isinstance(v, list): setattr(self, k, tuple(v))
         if self.threshold not in (None, 'balanced_accuracy', 'accuracy', 'f1'):
@@ -137,6 +138,17 @@ def load(cls:Plan, path:str|Path) -> Plan:
     except (TypeError, VolclfError) as e: raise VolclfError(str(e), path) from None
 
 # %% ../nbs/06a_plan.ipynb #a7d45079
+def view_steps(flips:tuple=(), turns:tuple|None=None) -> list:
+    "The distinct test-time views, each a list of steps ('mirror', axis) or ('turn', k, plane): as is, mirrored along each of `flips`, and each of those turned by k·90° in `turns`."
+    views = [[]] + [[('mirror', a)] for a in flips]
+    if turns: views = [v + [('turn', k, tuple(turns))] * (k > 0) for v in views for k in range(4)]
+    cube, seen, out = np.arange(27).reshape(3, 3, 3), set(), []
+    for v in views:        # two views that send every voxel to the same place are one view: keep the first
+        c = cube
+        for s in v: c = np.flip(c, s[1]) if s[0] == 'mirror' else np.rot90(c, s[1], s[2])
+        if c.tobytes() not in seen: seen.add(c.tobytes()); out.append(v)
+    return out
+
 _SHOWN = [('spacing', "spacing (mm)"), ('shape', "input shape"), ('intensity', "intensity"), ('network', "network"),
           ('batch_size', "batch"), ('epochs', "epochs"), ('optimiser', "optimiser"), ('augment', "augmentation"),
           ('tta_flips', "test-time views"), ('threshold', "decision threshold"), ('ensemble', "ensemble")]
@@ -156,7 +168,9 @@ def _value(p:Plan, k:str) -> str:
                 ([f"rotate ≤ {p.degrees:g}° about {', '.join('DHW'[a] for a in p.rotate_axes)}, scale ±{p.scale:.0%}"] if p.degrees or p.scale else []) + \
                 (["intensity ±10 %, gamma 0.8–1.25"] if p.jitter else [])
         return "; ".join(parts) or "none"
-    if k == 'tta_flips': return f"{1 + len(p.tta_flips)}: as is" + "".join(f", mirrored along {'DHW'[a]}" for a in p.tta_flips)
+    if k == 'tta_flips':
+        turned = f"; each turned by 90°, 180°, 270° in the {''.join('DHW'[a] for a in p.tta_turns)} plane, distinct views only" if p.tta_turns else ""
+        return f"{len(view_steps(p.tta_flips, p.tta_turns))}: as is" + "".join(f", mirrored along {'DHW'[a]}" for a in p.tta_flips) + turned
     if k == 'threshold': return f"chosen on validation for {p.threshold}" if p.threshold else "0.5 (argmax)"
     if k == 'ensemble': return f"{p.ensemble} model{'s' * (p.ensemble > 1)}"
     return str(getattr(p, k))
@@ -354,10 +368,11 @@ def make_plan(
     want, r_e = epochs_rule(n_fit, batch)
     plan = Plan(fp.kind, list(fp.classes), n_fit, n_val, spacing, shape, **inten, **net, strides=strides_rule(shape, 1), batch_size=batch,
                 epochs=want, lr=round(2e-3 * math.sqrt(batch / 32), 6), warmup_epochs=max(1, min(5, round(want / 10))), **aug, tta_flips=aug['flip_axes'],
+                tta_turns=aug['turn_plane'],
                 threshold=threshold, minutes=minutes, precision=auto_precision() if precision == 'auto' else precision,
                 reasons=dict(spacing=r_sp, shape=r_sh, intensity=r_in, network=r_net, batch_size=r_b, epochs=r_e,
                              optimiser="AdamW, cosine schedule, label smoothing: one recipe for every dataset; lr 2e-3 at batch 32, scaled with the square root of the batch (the rule for Adam-type optimisers)",
-                             augment=r_aug, tta_flips="the training mirrors, averaged", threshold=r_t, ensemble="one model"))
+                             augment=r_aug, tta_flips=f"the training's mirrors{' and turns' * bool(aug['turn_plane'])}, averaged", threshold=r_t, ensemble="one model"))
     fits = auto_batch_size(plan.build_model(), memory_gb, largest=batch)
     if fits < batch: plan = dataclasses.replace(plan, batch_size=fits, reasons={**plan.reasons, 'batch_size': f"{fits}: the most that fits {memory_gb:g} GiB"})
     return _fit_budget(plan, want) if probe else plan
@@ -407,15 +422,39 @@ class DecisionThreshold(keras.layers.Layer):
     def compute_output_shape(self, shape): return shape
     def get_config(self): return {**super().get_config(), 'threshold': self.threshold}
 
+@keras.saving.register_keras_serializable('volclf')
+class Turn(keras.layers.Layer):
+    "The batch (N, D, H, W, C) turned by `k`·90° in `plane` (two of 0, 1, 2), as `np.rot90` turns a volume: a test-time view inside a model."
+    def __init__(self, k:int, plane:tuple, **kwargs): super().__init__(**kwargs); self.k, self.plane = int(k) % 4, tuple(int(a) for a in plane)
+    def call(self, x):
+        a, b = self.plane[0] + 1, self.plane[1] + 1
+        swap = list(range(5)); swap[a], swap[b] = b, a
+        if self.k == 1: return keras.ops.transpose(keras.ops.flip(x, axis=b), swap)
+        if self.k == 2: return keras.ops.flip(keras.ops.flip(x, axis=a), axis=b)
+        if self.k == 3: return keras.ops.flip(keras.ops.transpose(x, swap), axis=b)
+        return x
+    def compute_output_shape(self, shape): return shape
+    def get_config(self): return {**super().get_config(), 'k': self.k, 'plane': list(self.plane)}
+
 def ensemble_model(
     members:list,                # trained Keras models with the same input and output
     flips:tuple=(),              # test-time views: each member also sees the volume mirrored along these axes
     threshold:float|None=None,   # two classes: the decision threshold to build in (see `DecisionThreshold`)
+    turns:tuple|None=None,       # test-time views: and each of those turned by 90°, 180°, 270° in this plane (see `view_steps`)
     name:str='ensemble',
 ) -> keras.Model:                # one model: the mean of every member on every view
     "One Keras model averaging `members` over the test-time views, with the decision threshold inside: save it, load it, predict with it as any model."
-    x = keras.Input(members[0].input_shape[1:], name='volume')
-    views = [x] + [Mirror(a, name=f'mirror_{"DHW"[a]}')(x) for a in flips]
+    shape = members[0].input_shape[1:]
+    if turns and shape[turns[0]] != shape[turns[1]]:
+        raise VolclfError(f"test-time turns in the {''.join('DHW'[a] for a in turns)} plane need a square plane, not {shape[turns[0]]}×{shape[turns[1]]}")
+    x, made = keras.Input(shape, name='volume'), {}
+    def view(steps):       # each view's steps in order; a prefix two views share is made once, so layer names are unique
+        if not steps: return x
+        if tuple(steps) not in made:
+            s, name_ = steps[-1], 'view' + ''.join(f'_mirror{"DHW"[t[1]]}' if t[0] == 'mirror' else f'_turn{90 * t[1]}' for t in steps)
+            made[tuple(steps)] = (Mirror(s[1], name=name_) if s[0] == 'mirror' else Turn(s[1], s[2], name=name_))(view(steps[:-1]))
+        return made[tuple(steps)]
+    views = [view(v) for v in view_steps(flips, turns)]
     for i, m in enumerate(members): m.name = f'member{i}'
     outs = [m(v) for m in members for v in views]
     y = outs[0] if len(outs) == 1 else keras.layers.Average(dtype='float32', name='mean')(outs)
@@ -463,11 +502,11 @@ def train_plan(
         if verbose and plan.ensemble > 1: print(f"member {k + 1} of {plan.ensemble} (seed {seed + k})", flush=True)
         runs.append(train(plan.build_model, fit, out/f'member{k}', plan.to_config(seed + k), val=val_ds, preprocess=pre,
                           augment=plan.to_augment(seed + k), verbose=verbose, resume=resume, **kw))
-    model = ensemble_model([r.model for r in runs], plan.tta_flips)
+    model = ensemble_model([r.model for r in runs], plan.tta_flips, turns=plan.tta_turns)
     t = None
     if plan.threshold and len(data.classes) == 2:
         t = choose_threshold(val_ds.y, predict_probs(model, val_ds, pre)[:, 1], plan.threshold)
-        model = ensemble_model([r.model for r in runs], plan.tta_flips, t)
+        model = ensemble_model([r.model for r in runs], plan.tta_flips, t, plan.tta_turns)
     record = save_run_info(out, model, data.classes, pre, seed=seed, threshold=t, plan=plan.to_dict(), members=len(runs), **(info or {}))
     save_model(model, out/'model.keras', record)
     model.volclf_preprocess = pre
