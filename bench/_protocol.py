@@ -127,8 +127,7 @@ def pm(summary:dict, key:str) -> str:
 
 def facts(res:dict) -> dict:
     "What the results file keeps of a planned run: the plan, every seed's figures and times."
-    keep = {k: res['plan'].to_dict()[k] for k in ('kind', 'shape', 'depth', 'width', 'stem', 'strides', 'batch_size', 'epochs', 'ensemble',
-                                                   'flip_axes', 'turn_plane', 'rotate_axes', 'tta_flips', 'tta_turns', 'threshold', 'precision', 'minutes')}
+    keep = {k: v for k, v in res['plan'].to_dict().items() if k not in ('reasons', 'measured')}   # every field: what another run needs to repeat it
     return dict(plan=keep, plan_reasons=res['plan'].reasons, measured=res['plan'].measured, runs=res['runs'], minutes_per_seed=res['minutes'])
 
 def medmnist_benchmark(doc:str, p:str, name:str, file:str, dataset:str, published:list):
