@@ -23,6 +23,7 @@ def arguments(doc:str, minutes:float) -> argparse.Namespace:
     ap.add_argument('--quick', action='store_true', help="128 training volumes, 2 epochs, one seed: a smoke run")
     ap.add_argument('--out', default=None, help="run directories (default: a temporary folder)")
     ap.add_argument('--rescore', action='store_true', help="train nothing: add the accuracy operating point of the runs in --out to the results file")
+    ap.add_argument('--plan', default=None, help="train this plan.json instead of planning: an experiment (an edited plan), so no results file is written")
     ap.add_argument('--views', action='store_true', help="train nothing: add the test figures of the runs in --out with fewer test-time views to the results file")
     return ap.parse_args()
 
@@ -33,7 +34,8 @@ def run_plan(name:str, fit, val, test, a) -> dict:
     from volclf.evaluate import train_and_test
     seeds = [0] if a.quick else a.seeds
     if a.quick: fit = fit[np.random.default_rng(0).permutation(len(fit))[:128]]   # both classes, whatever the file's order
-    plan = plan_for(fit, val, 0.5 if a.quick else a.minutes, progress=False)
+    if a.plan: from volclf.plan import Plan; plan = Plan.load(a.plan)
+    else: plan = plan_for(fit, val, 0.5 if a.quick else a.minutes, progress=False)
     if a.quick: plan = plan.replace(epochs=2, ensemble=1)
     print(f"{name} plan: resnet{plan.depth} width {plan.width} strides {plan.strides}, {plan.ensemble} × {plan.epochs} epochs of "
           f"batch {plan.batch_size}, mirror {plan.flip_axes}, turn {plan.turn_plane}, threshold {plan.threshold}; "
@@ -147,4 +149,4 @@ def medmnist_benchmark(doc:str, p:str, name:str, file:str, dataset:str, publishe
     report(dict(p=p, dataset=dataset, auc=s['metrics']['auc'], accuracy=s['metrics']['accuracy'],
                 balanced_accuracy=s['metrics']['balanced_accuracy'], published=published, **extra, **facts(res)),
            f"{p} AUC {pm(s, 'auc')} | {dataset.split()[0]} test, ACC {pm(s, 'accuracy')}, balanced {pm(s, 'balanced_accuracy')}, seeds {res['seeds']} "
-           f"(best published AUC {best_auc:.3f}, ACC {best_acc:.3f}); planned, {max(res['minutes']):.1f} min per seed at most", a.quick)
+           f"(best published AUC {best_auc:.3f}, ACC {best_acc:.3f}); planned, {max(res['minutes']):.1f} min per seed at most", a.quick or bool(a.plan))
