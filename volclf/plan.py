@@ -427,12 +427,8 @@ class Turn(keras.layers.Layer):
     "The batch (N, D, H, W, C) turned by `k`·90° in `plane` (two of 0, 1, 2), as `np.rot90` turns a volume: a test-time view inside a model."
     def __init__(self, k:int, plane:tuple, **kwargs): super().__init__(**kwargs); self.k, self.plane = int(k) % 4, tuple(int(a) for a in plane)
     def call(self, x):
-        a, b = self.plane[0] + 1, self.plane[1] + 1
-        swap = list(range(5)); swap[a], swap[b] = b, a
-        if self.k == 1: return keras.ops.transpose(keras.ops.flip(x, axis=b), swap)
-        if self.k == 2: return keras.ops.flip(keras.ops.flip(x, axis=a), axis=b)
-        if self.k == 3: return keras.ops.flip(keras.ops.transpose(x, swap), axis=b)
-        return x
+        from volclf.augment import rot90_batch      # the training's turns, so a test view is the same turn
+        return rot90_batch(x, self.k, self.plane)
     def compute_output_shape(self, shape): return shape
     def get_config(self): return {**super().get_config(), 'k': self.k, 'plane': list(self.plane)}
 
