@@ -16,8 +16,8 @@ from .io import read_volume
 from .data import VolumeDataset
 
 # %% auto #0
-__all__ = ['PERCENTILES', 'KINDS', 'mirror_asymmetry', 'volume_stats', 'data_kind', 'Fingerprint', 'item_name', 'fingerprint',
-           'summarise']
+__all__ = ['PERCENTILES', 'KINDS', 'mirror_asymmetry', 'orientation', 'volume_stats', 'data_kind', 'Fingerprint', 'alignment',
+           'item_name', 'fingerprint', 'summarise']
 
 # %% ../nbs/01a_fingerprint.ipynb #17fd8a88
 PERCENTILES = (0.5, 5, 50, 95, 99.5)
@@ -30,12 +30,39 @@ def mirror_asymmetry(a:np.ndarray, most:int=64) -> list:
     total = 2 * float(x.sum())
     return [round(float(np.abs(x - np.flip(x, k)).sum()) / total, 4) if total > 0 else 0. for k in range(3)]
 
+
+# %% ../nbs/01a_fingerprint.ipynb #678e9ae0
+def orientation(
+    a:np.ndarray,               # the voxels, (D, H, W) or (D, H, W, C)
+    spacing:tuple|None=None,    # mm per voxel along D, H, W; None: voxels are cubes
+    most:int=64,                # at most this many samples per axis, at a regular stride
+) -> list:                      # for the planes across D, H and W: [(σ²ᵤ − σ²ᵥ) / (σ²ᵤ + σ²ᵥ), 2σᵤᵥ / (σ²ᵤ + σ²ᵥ)]
+    "How `a`'s mass (its voxels above the minimum) is elongated in each plane: a 2-vector a 90° turn in the plane negates."
+    x = np.asarray(a, np.float32)
+    step = [max(1, n // most) for n in x.shape[:3]]
+    x = x[::step[0], ::step[1], ::step[2]]
+    x = np.nan_to_num(x - np.nanmin(x)) if x.size else x
+    if x.ndim > 3: x = x.sum(tuple(range(3, x.ndim)))
+    if not x.size or not x.sum() > 0: return [[0., 0.]] * 3
+    pos = [np.arange(n) * st * s for n, st, s in zip(x.shape, step, spacing or (1., 1., 1.))]
+    out = []
+    for k in range(3):                                           # the plane across axis k, with axes u < v
+        u, v = [i for i in range(3) if i != k]
+        m = x.sum(k); m = m / m.sum()                            # the mass projected onto the plane
+        cu, cv = pos[u] - m.sum(1) @ pos[u], pos[v] - m.sum(0) @ pos[v]
+        suu, svv, suv = m.sum(1) @ cu**2, m.sum(0) @ cv**2, cu @ m @ cv
+        t = suu + svv
+        out.append([round(float((suu - svv) / t), 4), round(float(2 * suv / t), 4)] if t > 0 else [0., 0.])
+    return out
+
+
+# %% ../nbs/01a_fingerprint.ipynb #5a1c0e2d
 def volume_stats(
     a:np.ndarray,               # the voxels, (D, H, W) or (D, H, W, C)
     spacing:tuple|None=None,    # mm per voxel along D, H, W; None when the source has no geometry
     sample:int=200_000,         # at most this many voxels for the percentiles
 ) -> dict:
-    "Shape, spacing, dtype, foreground percentiles, integrality, binariness, mirror asymmetry per axis, non-finite count and content hash of `a`."
+    "Shape, spacing, dtype, foreground percentiles, integrality, binariness, mirror asymmetry per axis, orientation per plane, non-finite count and content hash of `a`."
     flat = a.reshape(-1)
     finite = np.isfinite(flat) if flat.dtype.kind == 'f' else None
     good = flat if finite is None else flat[finite]
@@ -50,7 +77,7 @@ def volume_stats(
     return dict(shape=tuple(int(s) for s in a.shape[:3]), spacing=None if spacing is None else tuple(float(s) for s in spacing),
                 dtype=str(a.dtype), min=float(lo), max=float(good.max()) if good.size else float('nan'),
                 percentiles=[round(float(v), 4) for v in q], integer=bool(a.dtype.kind in 'biu' or np.all(np.mod(sub, 1) == 0)),
-                binary=bool(0 < len(few) <= 2 and few[0] == 0), asymmetry=mirror_asymmetry(a), nonfinite=0 if finite is None else int((~finite).sum()),
+                binary=bool(0 < len(few) <= 2 and few[0] == 0), asymmetry=mirror_asymmetry(a), orientation=orientation(a, spacing), nonfinite=0 if finite is None else int((~finite).sum()),
                 hash=h.hexdigest())
 
 # %% ../nbs/01a_fingerprint.ipynb #be97236a
@@ -88,6 +115,8 @@ class Fingerprint:
     asymmetry: tuple = (0., 0., 0.)              # median mirror asymmetry along D, H, W (see `mirror_asymmetry`)
     problems: list = field(default_factory=list) # [item, reason] for every volume that cannot be used, and every leak
     volumes: list = field(default_factory=list)  # one `volume_stats` dict per readable volume, with item, label and group
+    alignment: tuple|None = None                 # per plane across D, H, W: how far each class's volumes share an orientation (see `alignment`)
+    alignment_chance: tuple|None = None          # the same for volumes turned at random: what `alignment` reads when they share none
 
     @property
     def ok(self) -> bool: return not self.problems
@@ -113,6 +142,22 @@ def _leaks(vols:list) -> list:
         if f['label'] != v['label']: out.append([v['item'], f"the same voxels as {f['item']} but labelled {v['label']}, not {f['label']}"])
         elif f['group'] != v['group']: out.append([v['item'], f"the same voxels as {f['item']} under another patient ({v['group']}, not {f['group']}): leakage, the scan can sit on both sides of a split"])
     return out
+
+# %% ../nbs/01a_fingerprint.ipynb #fcfeb9d9
+def alignment(
+    vols:list,                  # `volume_stats` dicts with a label each
+    seed:int=0,                 # for the random turns of the chance level
+) -> tuple:                     # (agreement, chance): each per plane across D, H, W, between 0 and 1; None without orientations
+    "How far each class's volumes are elongated the same way, ‖Σ v‖ / Σ ‖v‖ of their `orientation` vectors, averaged over classes by size."
+    if not vols or any('orientation' not in v for v in vols): return None, None
+    V, labels = np.array([v['orientation'] for v in vols], float), np.array([str(v['label']) for v in vols])
+    def agree(V):
+        per = [(np.linalg.norm(V[labels == c].sum(0), axis=-1), np.linalg.norm(V[labels == c], axis=-1).sum(0)) for c in np.unique(labels)]
+        w = np.array([(labels == c).sum() for c in np.unique(labels)], float)
+        return tuple(round(float(x), 3) for x in np.average([s / np.maximum(t, 1e-12) for s, t in per], 0, w))
+    turned = V * np.random.default_rng(seed).choice([-1., 1.], (len(V), 3, 1))   # an odd number of quarter turns negates
+    return agree(V), agree(turned)
+
 
 # %% ../nbs/01a_fingerprint.ipynb #61468086
 def item_name(ds:VolumeDataset, i:int) -> str:
@@ -142,7 +187,7 @@ def summarise(name:str, classes:list, vols:list, problems:list) -> Fingerprint:
     return Fingerprint(name, list(classes), dict(Counter(v['label'] for v in vols)), len({v['group'] for v in vols}), kind, evidence,
                        tuple(int(round(s)) for s in med([v['shape'] for v in vols])) if vols else (), med(spacings),
                        float(np.median([max(s) / min(s) for s in spacings])) if spacings else 1.,
-                       med([v['asymmetry'] for v in vols]) or (0., 0., 0.), problems, vols)
+                       med([v['asymmetry'] for v in vols]) or (0., 0., 0.), problems, vols, *alignment(vols))
 
 # %% ../nbs/01a_fingerprint.ipynb #d9145c0c
 @patch
@@ -156,7 +201,8 @@ def load(cls:Fingerprint, path:str|Path) -> Fingerprint:
     d = json.loads(Path(path).read_text())
     tup = lambda v: None if v is None else tuple(v)
     d['volumes'] = [dict(v, shape=tup(v['shape']), spacing=tup(v['spacing'])) for v in d['volumes']]
-    return cls(**dict(d, shape=tuple(d['shape']), spacing=tup(d['spacing']), asymmetry=tuple(d.get('asymmetry', (0., 0., 0.)))))
+    return cls(**dict(d, shape=tuple(d['shape']), spacing=tup(d['spacing']), asymmetry=tuple(d.get('asymmetry', (0., 0., 0.))),
+                        alignment=tup(d.get('alignment')), alignment_chance=tup(d.get('alignment_chance'))))
 
 @patch
 def subset(self:Fingerprint, items:list, name:str|None=None) -> Fingerprint:
@@ -171,7 +217,9 @@ def _repr_markdown_(self:Fingerprint):
     lines = [f"**{self.name}**: {len(self.volumes)} usable volumes of {self.n_groups} patients, median shape {x(self.shape)}"
              + (f", spacing {x(self.spacing)} mm (anisotropy {self.anisotropy:.2g})" if self.spacing else ", no geometry")
              + f"; **{self.kind}** ({self.evidence}); mirror asymmetry along D, H, W: "
-             + ", ".join(f"{v:.2f}" for v in self.asymmetry), ""]
+             + ", ".join(f"{v:.2f}" for v in self.asymmetry)
+             + (f"; orientation shared within classes, across D, H, W: {', '.join(f'{v:.2f}' for v in self.alignment)} "
+                f"({', '.join(f'{v:.2f}' for v in self.alignment_chance)} by chance)" if self.alignment else ""), ""]
     if self.problems:
         lines += [f"**{len(self.problems)} problems:**", "", "| item | problem |", "|---|---|"]
         lines += [f"| {it} | {why} |" for it, why in self.problems] + [""]

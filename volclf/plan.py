@@ -14,10 +14,10 @@ from .core import VolclfError
 from .fingerprint import Fingerprint, fingerprint
 
 # %% auto #0
-__all__ = ['STEPS_WANTED', 'EPOCHS', 'MIN_EPOCHS', 'Plan', 'view_steps', 'spacing_rule', 'shape_rule', 'intensity_rule',
-           'augment_rule', 'strides_rule', 'batch_rule', 'epochs_rule', 'network_rule', 'threshold_rule', 'probe_step',
-           'epoch_seconds', 'make_plan', 'plan_for', 'saved_plan', 'Mirror', 'DecisionThreshold', 'Turn',
-           'ensemble_model', 'choose_threshold', 'train_plan']
+__all__ = ['ALIGNED', 'STEPS_WANTED', 'EPOCHS', 'MIN_EPOCHS', 'Plan', 'view_steps', 'spacing_rule', 'shape_rule',
+           'intensity_rule', 'augment_rule', 'strides_rule', 'batch_rule', 'epochs_rule', 'network_rule',
+           'threshold_rule', 'probe_step', 'epoch_seconds', 'make_plan', 'plan_for', 'saved_plan', 'Mirror',
+           'DecisionThreshold', 'Turn', 'ensemble_model', 'choose_threshold', 'train_plan']
 
 # %% ../nbs/06a_plan.ipynb #0770b924
 @dataclass
@@ -225,23 +225,39 @@ def intensity_rule(fp:Fingerprint) -> tuple:
             "standardised by its foreground (voxels above the background)")
     return dict(intensity='zscore', percentiles=(0.5, 99.5)), "unknown units: each volume clipped to its 0.5–99.5th percentiles and standardised"
 
+ALIGNED = 0.5      # `volclf.fingerprint.alignment` from which a class's volumes count as sharing an orientation (and 3× chance)
+
+def _shared(fp:Fingerprint, planes:tuple) -> bool:
+    "Whether `fp`'s volumes share an orientation in each of `planes` (0, 1, 2: across D, H, W); False when the fingerprint does not say."
+    if fp.alignment is None: return False
+    return all(fp.alignment[k] >= max(ALIGNED, 3 * fp.alignment_chance[k]) for k in planes)
+
 def augment_rule(fp:Fingerprint) -> tuple:
-    "({augmentation fields}, why): which axes volumes may be mirrored and turned along, from the kind and the mirror asymmetry."
+    "({augmentation fields}, why): which axes volumes may be mirrored and turned along, from the kind, the mirror asymmetry and the shared orientation."
     a = np.asarray(fp.asymmetry, float)
-    if fp.kind == 'binary':
-        up = int(a.argmax()); rest = tuple(i for i in range(3) if i != up)
-        if a[up] > 0.1 and a[up] >= 2 * a[list(rest)].max():
-            others = " and ".join(f"{'DHW'[i]} ({a[i]:.2f})" for i in rest)
-            return dict(flip_axes=rest, turn_plane=rest, rotate_axes=(up,), degrees=15., scale=0.1, jitter=False), (
-                f"objects with a vertical: {'DHW'[up]} is far less mirror-symmetric ({a[up]:.2f}) than {others}, "
-                "so volumes mirror and turn about it, never upside down")
-        return dict(flip_axes=(0, 1, 2), turn_plane=None, rotate_axes=(0, 1, 2), degrees=15., scale=0.1, jitter=False), (
-            f"shapes with no preferred axis (mirror asymmetry {', '.join(f'{v:.2f}' for v in a)} along D, H, W): "
-            "mirrored along every axis and rotated about every axis")
-    m = int(a.argmin())
-    return dict(flip_axes=(m,), turn_plane=None, rotate_axes=(0, 1, 2), degrees=10., scale=0.1, jitter=True), (
-        f"anatomy: mirrored only along {'DHW'[m]}, its most mirror-symmetric axis ({a[m]:.2f}; left-right in a head or body); "
-        "small rotations, never 90° turns; intensity and contrast jitter")
+    if fp.kind != 'binary':
+        m = int(a.argmin())
+        return dict(flip_axes=(m,), turn_plane=None, rotate_axes=(0, 1, 2), degrees=10., scale=0.1, jitter=True), (
+            f"anatomy: mirrored only along {'DHW'[m]}, its most mirror-symmetric axis ({a[m]:.2f}; left-right in a head or body); "
+            "small rotations, never 90° turns; intensity and contrast jitter")
+    up = int(a.argmax()); rest = tuple(i for i in range(3) if i != up)
+    vertical = bool(a[up] > 0.1 and a[up] >= 2 * a[list(rest)].max())
+    planes = (up,) if vertical else (0, 1, 2)
+    agree = (f"agreement {', '.join(f'{fp.alignment[k]:.2f}' for k in planes)} across {', '.join('DHW'[k] for k in planes)}, "
+             f"{', '.join(f'{fp.alignment_chance[k]:.2f}' for k in planes)} by chance") if fp.alignment else "not measured"
+    what = (f"objects with a vertical: {'DHW'[up]} is far less mirror-symmetric ({a[up]:.2f}) than "
+            + " and ".join(f"{'DHW'[i]} ({a[i]:.2f})" for i in rest) if vertical else
+            f"shapes with no preferred axis (mirror asymmetry {', '.join(f'{v:.2f}' for v in a)} along D, H, W)")
+    if _shared(fp, planes):
+        m = min(rest if vertical else range(3), key=lambda i: a[i])
+        return dict(flip_axes=(m,), turn_plane=None, rotate_axes=(up,) if vertical else (0, 1, 2), degrees=15., scale=0.1, jitter=False), (
+            f"{what}, sharing an orientation ({agree}): they keep it, mirrored only along {'DHW'[m]}, the most mirror-symmetric "
+            f"{'horizontal ' * vertical}axis, rotated ≤ 15°{' about the vertical' * vertical}, never turned by 90°")
+    if vertical:
+        return dict(flip_axes=rest, turn_plane=rest, rotate_axes=(up,), degrees=15., scale=0.1, jitter=False), (
+            f"{what}, in no shared orientation ({agree}): they mirror and turn about it, never upside down")
+    return dict(flip_axes=(0, 1, 2), turn_plane=None, rotate_axes=(0, 1, 2), degrees=15., scale=0.1, jitter=False), (
+        f"{what}, in no shared orientation ({agree}): mirrored along every axis and rotated about every axis")
 
 def strides_rule(shape:tuple, early:int) -> list:
     "The five `resnet3d` strides: halvings until the longest side is about 4, `early` of them (1 or 2) before the first stage, the rest as late as possible."
