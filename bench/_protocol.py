@@ -24,18 +24,21 @@ def arguments(doc:str, minutes:float) -> argparse.Namespace:
     ap.add_argument('--out', default=None, help="run directories (default: a temporary folder)")
     ap.add_argument('--rescore', action='store_true', help="train nothing: add the accuracy operating point of the runs in --out to the results file")
     ap.add_argument('--plan', default=None, help="train this plan.json instead of planning: an experiment (an edited plan), so no results file is written")
+    ap.add_argument('--resume', action='store_true', help="continue the runs in --out with the plan they began with: finished members are loaded, not trained again")
     ap.add_argument('--views', action='store_true', help="train nothing: add the test figures of the runs in --out with fewer test-time views to the results file")
     return ap.parse_args()
 
 def run_plan(name:str, fit, val, test, a) -> dict:
     "Plan once on `fit` (and the size of `val`), then `train_and_test` the plan over the seeds, with a line per seed."
     import tempfile
-    from volclf.plan import plan_for
+    from volclf.plan import Plan, plan_for, saved_plan
     from volclf.evaluate import train_and_test
     seeds = [0] if a.quick else a.seeds
     if a.quick: fit = fit[np.random.default_rng(0).permutation(len(fit))[:128]]   # both classes, whatever the file's order
-    if a.plan: from volclf.plan import Plan; plan = Plan.load(a.plan)
-    else: plan = plan_for(fit, val, 0.5 if a.quick else a.minutes, progress=False)
+    if a.resume and not (a.out and saved_plan(a.out)): raise SystemExit(f"--resume needs --out with a run in it: {a.out} holds no plan.json")
+    if a.plan: plan = Plan.load(a.plan)
+    elif a.resume: plan = saved_plan(a.out)
+    else: plan = plan_for(fit, val, 0.5 if a.quick else a.minutes, progress=False, probe=not a.quick)   # a smoke run: the rules alone, untimed
     if a.quick: plan = plan.replace(epochs=2, ensemble=1)
     print(f"{name} plan: resnet{plan.depth} width {plan.width} strides {plan.strides}, {plan.ensemble} × {plan.epochs} epochs of "
           f"batch {plan.batch_size}, mirror {plan.flip_axes}, turn {plan.turn_plane}, threshold {plan.threshold}; "
@@ -46,7 +49,7 @@ def run_plan(name:str, fit, val, test, a) -> dict:
         print(f"{name} seed {r['seed']}: test acc {m['accuracy']:.4f} auc {m['auc'] or nan:.4f} bal {m['balanced_accuracy']:.4f} | "
               f"val acc {v['accuracy']:.4f} auc {v['auc'] or nan:.4f} | {r['seconds']:.0f} s", flush=True)
     out = Path(a.out or tempfile.mkdtemp(prefix=name.split()[0].lower() + '_'))
-    res = train_and_test(plan, fit, test, out, seeds=seeds, val=val, verbose=2, on_run=line)
+    res = train_and_test(plan, fit, test, out, seeds=seeds, val=val, verbose=2, on_run=line, resume=a.resume)
     runs = [dict(r, val=dict(r['val']), test=dict(r['test'])) for r in res['runs']]
     if plan.threshold:
         for r in runs: r['at_accuracy'] = operating_point(r, val)

@@ -11,6 +11,7 @@ this replaced scored 0.895 ± 0.004 on a Xeon with bfloat16.)
     python bench/p6_modelnet.py [--seeds 0 1 2] [--minutes 30] [--quick] [--out DIR]
     python bench/p6_modelnet.py --views --out DIR     # what the test-time views add, on the saved runs
     python bench/p6_modelnet.py --plan FILE --out DIR # an experiment: train an edited plan.json (no results file)
+    python bench/p6_modelnet.py --resume --out DIR    # continue an interrupted run (finished members are loaded)
 """
 import numpy as np
 from _protocol import data_file, arguments, run_plan, pm, facts, by_views

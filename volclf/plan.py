@@ -17,7 +17,7 @@ from .fingerprint import Fingerprint, fingerprint
 __all__ = ['ALIGNED', 'STEPS_WANTED', 'EPOCHS', 'MIN_EPOCHS', 'Plan', 'view_steps', 'spacing_rule', 'shape_rule',
            'intensity_rule', 'augment_rule', 'strides_rule', 'batch_rule', 'epochs_rule', 'network_rule',
            'threshold_rule', 'probe_step', 'epoch_seconds', 'make_plan', 'plan_for', 'saved_plan', 'Mirror',
-           'DecisionThreshold', 'Turn', 'ensemble_model', 'choose_threshold', 'train_plan']
+           'DecisionThreshold', 'Turn', 'ensemble_model', 'choose_threshold', 'member_seed', 'train_plan']
 
 # %% ../nbs/06a_plan.ipynb #0770b924
 @dataclass
@@ -64,7 +64,7 @@ class Plan:
             if isinstance(v, list): setattr(self, k, tuple(v))
         if self.threshold not in (None, 'balanced_accuracy', 'accuracy', 'f1'):
             raise VolclfError(f"plan threshold must be None, 'balanced_accuracy', 'accuracy' or 'f1', not {self.threshold!r}")
-        if self.ensemble < 1 or self.epochs < 1: raise VolclfError(f"a plan needs ensemble ≥ 1 and epochs ≥ 1, got {self.ensemble}, {self.epochs}")
+        if not 1 <= self.ensemble <= 100 or self.epochs < 1: raise VolclfError(f"a plan needs 1 ≤ ensemble ≤ 100 and epochs ≥ 1, got {self.ensemble}, {self.epochs}")
 
 # %% ../nbs/06a_plan.ipynb #e8c51dd2
 @patch
@@ -491,12 +491,17 @@ def choose_threshold(
     return float(best[np.abs(best - 0.5).argmin()])
 
 # %% ../nbs/06a_plan.ipynb #ae34decb
+def member_seed(seed:int, k:int) -> int:
+    "The seed member `k` of an ensemble trained with `seed` uses: 100·seed + k, so runs with different seeds share no member."
+    if not 0 <= k < 100: raise VolclfError(f"an ensemble has at most 100 members, not a member {k}")
+    return 100 * seed + k
+
 def train_plan(
     plan:Plan,                   # from `make_plan` (or `Plan.load`)
     data,                        # the training `VolumeDataset`
     out:str|Path='runs/run',     # the run directory: member0, member1, … and the ensemble's model.keras
     val:float|object=0.2,        # fraction of patients held out for validation, or a validation dataset
-    seed:int=0,                  # member k trains with seed + k; the split uses seed
+    seed:int=0,                  # member k trains with `member_seed(seed, k)`; the split uses seed
     verbose:int=1,               # as `train`'s
     resume:bool=False,           # continue each member from its last checkpoint (finished members are only loaded)
     info:dict|None=None,         # more facts for volclf.json
@@ -511,9 +516,9 @@ def train_plan(
     out.mkdir(parents=True, exist_ok=True); plan.save(out/'plan.json')
     runs = []
     for k in range(plan.ensemble):
-        if verbose and plan.ensemble > 1: print(f"member {k + 1} of {plan.ensemble} (seed {seed + k})", flush=True)
-        runs.append(train(plan.build_model, fit, out/f'member{k}', plan.to_config(seed + k), val=val_ds, preprocess=pre,
-                          augment=plan.to_augment(seed + k), verbose=verbose, resume=resume, **kw))
+        if verbose and plan.ensemble > 1: print(f"member {k + 1} of {plan.ensemble} (seed {member_seed(seed, k)})", flush=True)
+        runs.append(train(plan.build_model, fit, out/f'member{k}', plan.to_config(member_seed(seed, k)), val=val_ds, preprocess=pre,
+                          augment=plan.to_augment(member_seed(seed, k)), verbose=verbose, resume=resume, **kw))
     model = ensemble_model([r.model for r in runs], plan.tta_flips, turns=plan.tta_turns)
     t = None
     if plan.threshold and len(data.classes) == 2:
