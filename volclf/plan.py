@@ -52,7 +52,7 @@ class Plan:
     tta_flips: tuple = ()               # test-time views: the volume mirrored along each of these axes too
     tta_turns: tuple|None = None        # test-time views: each view also turned by 90°, 180° and 270° in this plane
     threshold: str|None = None          # two classes: choose the decision threshold on validation for this metric
-    ensemble: int = 1                   # models trained with seeds seed, seed + 1, … and averaged
+    ensemble: int = 1                   # models trained with their own seeds (`member_seed`) and averaged
     minutes: float = 10.                # the training budget the plan was fitted to
     precision: str = 'float32'          # Keras dtype policy
     reasons: dict = field(default_factory=dict)    # field: why it has its value
