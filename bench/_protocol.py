@@ -35,9 +35,10 @@ def run_plan(name:str, fit, val, test, a) -> dict:
     from volclf.evaluate import train_and_test
     seeds = [0] if a.quick else a.seeds
     if a.quick: fit = fit[np.random.default_rng(0).permutation(len(fit))[:128]]   # both classes, whatever the file's order
-    if a.resume and not (a.out and saved_plan(a.out)): raise SystemExit(f"--resume needs --out with a run in it: {a.out} holds no plan.json")
     if a.plan: plan = Plan.load(a.plan)
-    elif a.resume: plan = saved_plan(a.out)
+    elif a.resume:
+        plan = saved_plan(a.out) if a.out else None
+        if plan is None: raise SystemExit(f"--resume needs --out with a run in it: {a.out} holds no plan.json")
     else: plan = plan_for(fit, val, 0.5 if a.quick else a.minutes, progress=False, probe=not a.quick)   # a smoke run: the rules alone, untimed
     if a.quick: plan = plan.replace(epochs=2, ensemble=1)
     print(f"{name} plan: resnet{plan.depth} width {plan.width} strides {plan.strides}, {plan.ensemble} × {plan.epochs} epochs of "

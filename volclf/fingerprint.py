@@ -22,11 +22,15 @@ __all__ = ['PERCENTILES', 'KINDS', 'mirror_asymmetry', 'orientation', 'volume_st
 # %% ../nbs/01a_fingerprint.ipynb #17fd8a88
 PERCENTILES = (0.5, 5, 50, 95, 99.5)
 
+def _mass(a:np.ndarray, most:int) -> tuple:
+    "(x − min(x) with NaN as 0, the sampling step per axis): `a` taken at a regular stride, ≤ `most` samples per axis."
+    step = [max(1, n // most) for n in a.shape[:3]]
+    x = np.asarray(a, np.float32)[::step[0], ::step[1], ::step[2]]
+    return (np.nan_to_num(x - np.nanmin(x)) if x.size else x), step
+
 def mirror_asymmetry(a:np.ndarray, most:int=64) -> list:
     "For each axis D, H, W: ‖x − flip(x)‖₁ / 2‖x − min‖₁ of `a` (0: its own mirror image; 1: no overlap), on ≤ `most` samples per axis."
-    x = np.asarray(a, np.float32)
-    x = x[tuple(slice(None, None, max(1, n // most)) for n in x.shape[:3])]
-    x = np.nan_to_num(x - np.nanmin(x)) if x.size else x
+    x, _ = _mass(a, most)
     total = 2 * float(x.sum())
     return [round(float(np.abs(x - np.flip(x, k)).sum()) / total, 4) if total > 0 else 0. for k in range(3)]
 
@@ -38,10 +42,7 @@ def orientation(
     most:int=64,                # at most this many samples per axis, at a regular stride
 ) -> list:                      # for the planes across D, H and W: [(σ²ᵤ − σ²ᵥ) / (σ²ᵤ + σ²ᵥ), 2σᵤᵥ / (σ²ᵤ + σ²ᵥ)]
     "How `a`'s mass (its voxels above the minimum) is elongated in each plane: a 2-vector a 90° turn in the plane negates."
-    x = np.asarray(a, np.float32)
-    step = [max(1, n // most) for n in x.shape[:3]]
-    x = x[::step[0], ::step[1], ::step[2]]
-    x = np.nan_to_num(x - np.nanmin(x)) if x.size else x
+    x, step = _mass(a, most)
     if x.ndim > 3: x = x.sum(tuple(range(3, x.ndim)))
     if not x.size or not x.sum() > 0: return [[0., 0.]] * 3
     pos = [np.arange(n) * st * s for n, st, s in zip(x.shape, step, spacing or (1., 1., 1.))]

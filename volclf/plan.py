@@ -516,9 +516,10 @@ def train_plan(
     out.mkdir(parents=True, exist_ok=True); plan.save(out/'plan.json')
     runs = []
     for k in range(plan.ensemble):
-        if verbose and plan.ensemble > 1: print(f"member {k + 1} of {plan.ensemble} (seed {member_seed(seed, k)})", flush=True)
-        runs.append(train(plan.build_model, fit, out/f'member{k}', plan.to_config(member_seed(seed, k)), val=val_ds, preprocess=pre,
-                          augment=plan.to_augment(member_seed(seed, k)), verbose=verbose, resume=resume, **kw))
+        s = member_seed(seed, k)
+        if verbose and plan.ensemble > 1: print(f"member {k + 1} of {plan.ensemble} (seed {s})", flush=True)
+        runs.append(train(plan.build_model, fit, out/f'member{k}', plan.to_config(s), val=val_ds, preprocess=pre,
+                          augment=plan.to_augment(s), verbose=verbose, resume=resume, **kw))
     model = ensemble_model([r.model for r in runs], plan.tta_flips, turns=plan.tta_turns)
     t = None
     if plan.threshold and len(data.classes) == 2:
