@@ -8,8 +8,8 @@ def _relative(arg:str) -> str:
     try: return str(Path(arg).resolve().relative_to(root)) if os.path.isabs(arg) else arg
     except ValueError: return arg
 
-def report(result:dict, line:str, quick:bool=False) -> dict:
-    "Add hardware and command to `result`, save it as bench/results/<script>.json unless `quick`, print it and `line` last."
+def report(result:dict, line:str, quick:bool=False, name:str|None=None) -> dict:
+    "Add hardware and command to `result`, save it as bench/results/<name or script>.json unless `quick`, print it and `line` last."
     script = Path(sys.argv[0]).name
     gpu = False
     if 'tensorflow' in sys.modules: gpu = bool(sys.modules['tensorflow'].config.list_physical_devices('GPU'))
@@ -17,7 +17,7 @@ def report(result:dict, line:str, quick:bool=False) -> dict:
                   command=' '.join(['python', f'bench/{script}'] + [_relative(a) for a in sys.argv[1:]]))
     if not quick:
         d = Path(__file__).resolve().parent/'results'; d.mkdir(exist_ok=True)
-        (d/script.replace('.py', '.json')).write_text(json.dumps(result, indent=1))
+        (d/((name or script.replace('.py', '')) + '.json')).write_text(json.dumps(result, indent=1))
     print(json.dumps(result))
     print(line + f", {os.cpu_count()} cores" + (", GPU" if gpu else ""))
     return result

@@ -9,6 +9,7 @@ the training split's fingerprint and fits a budget of --minutes per seed on this
 this replaced scored 0.895 ± 0.004 on a Xeon with bfloat16.)
 
     python bench/p6_modelnet.py [--seeds 0 1 2] [--minutes 30] [--quick] [--out DIR]
+    python bench/p6_modelnet.py --minutes 60 --out DIR  # the ensemble budget: results in p6_modelnet_60min.json
     python bench/p6_modelnet.py --views --out DIR     # what the test-time views add, on the saved runs
     python bench/p6_modelnet.py --plan FILE --out DIR # an experiment: train an edited plan.json (no results file)
     python bench/p6_modelnet.py --resume --out DIR    # continue an interrupted run (finished members are loaded)
@@ -38,6 +39,7 @@ def main():
     report(dict(p='P6', dataset='ModelNet10 32^3', accuracy=s['metrics']['accuracy'], balanced_accuracy=s['metrics']['balanced_accuracy'],
                 published=PUBLISHED, n_fit=int((~is_val).sum()), n_val=int(is_val.sum()), n_test=len(test), **facts(res)),
            f"P6 ACC {pm(s, 'accuracy')} | ModelNet10 32^3 test accuracy, seeds {res['seeds']} (VoxNet 0.92); planned, "
-           f"{max(res['minutes']):.1f} min per seed at most", a.quick or bool(a.plan))
+           f"{max(res['minutes']):.1f} min per seed at most", a.quick or bool(a.plan),
+           name=None if a.minutes == 30 else f"p6_modelnet_{a.minutes:g}min")   # another budget is another benchmark: its own file
 
 if __name__ == '__main__': main()

@@ -14,7 +14,7 @@ from .core import VolclfError
 from .fingerprint import Fingerprint, fingerprint
 
 # %% auto #0
-__all__ = ['ALIGNED', 'STEPS_WANTED', 'EPOCHS', 'MIN_EPOCHS', 'Plan', 'view_steps', 'spacing_rule', 'shape_rule',
+__all__ = ['ALIGNED', 'STEPS_WANTED', 'EPOCHS', 'MIN_EPOCHS', 'AFTER', 'Plan', 'view_steps', 'spacing_rule', 'shape_rule',
            'intensity_rule', 'augment_rule', 'strides_rule', 'batch_rule', 'epochs_rule', 'network_rule',
            'threshold_rule', 'probe_step', 'epoch_seconds', 'make_plan', 'plan_for', 'saved_plan', 'Mirror',
            'DecisionThreshold', 'Turn', 'ensemble_model', 'choose_threshold', 'member_seed', 'train_plan']
@@ -248,16 +248,19 @@ def augment_rule(fp:Fingerprint) -> tuple:
     what = (f"objects with a vertical: {'DHW'[up]} is far less mirror-symmetric ({a[up]:.2f}) than "
             + " and ".join(f"{'DHW'[i]} ({a[i]:.2f})" for i in rest) if vertical else
             f"shapes with no preferred axis (mirror asymmetry {', '.join(f'{v:.2f}' for v in a)} along D, H, W)")
-    if _shared(fp, planes):
-        m = min(rest if vertical else range(3), key=lambda i: a[i])
-        return dict(flip_axes=(m,), turn_plane=None, rotate_axes=(up,) if vertical else (0, 1, 2), degrees=15., scale=0.1, jitter=False), (
+    shared = _shared(fp, planes)
+    if vertical and shared:
+        m = min(rest, key=lambda i: a[i])
+        return dict(flip_axes=(m,), turn_plane=None, rotate_axes=(up,), degrees=15., scale=0.1, jitter=False), (
             f"{what}, sharing an orientation ({agree}): they keep it, mirrored only along {'DHW'[m]}, the most mirror-symmetric "
-            f"{'horizontal ' * vertical}axis, rotated ≤ 15°{' about the vertical' * vertical}, never turned by 90°")
+            "horizontal axis, rotated ≤ 15° about the vertical, never turned by 90°")
     if vertical:
         return dict(flip_axes=rest, turn_plane=rest, rotate_axes=(up,), degrees=15., scale=0.1, jitter=False), (
             f"{what}, in no shared orientation ({agree}): they mirror and turn about it, never upside down")
     return dict(flip_axes=(0, 1, 2), turn_plane=None, rotate_axes=(0, 1, 2), degrees=15., scale=0.1, jitter=False), (
-        f"{what}, in no shared orientation ({agree}): mirrored along every axis and rotated about every axis")
+        f"{what}: mirrored along every axis and rotated ≤ 15° about every axis, never turned by 90°; " + (
+        f"they share an orientation ({agree}), and the mirrors are kept: on small sets of masks the extra copies were "
+        "worth more than the handedness they reverse" if shared else f"in no shared orientation ({agree})"))
 
 def strides_rule(shape:tuple, early:int) -> list:
     "The five `resnet3d` strides: halvings until the longest side is about 4, `early` of them (1 or 2) before the first stage, the rest as late as possible."
@@ -329,13 +332,15 @@ def epoch_seconds(plan:Plan, step_s:float) -> float:
     return math.ceil(plan.n_fit / plan.batch_size) * step_s + math.ceil(plan.n_val / plan.batch_size) * step_s / 3 + 1.
 
 # %% ../nbs/06a_plan.ipynb #a0a9b287
+AFTER = 0.05           # the share of the budget kept for what follows training (the threshold, the test-time views, the report) and timing noise
+
 def _overhead(build_s:float) -> float:
     "Seconds a training run spends outside its epochs: building and compiling the network (as the probe measured it), then 5 s of data set-up and saving."
     return build_s + 5.
 
 def _fit_budget(plan:Plan, want:int) -> Plan:
     "The first network of the ladder (downsample late, then early, then half the width) that affords `want` epochs in the budget; then the ensemble the rest allows."
-    budget, tried, pick = plan.minutes * 60, [], None
+    budget, tried, pick = plan.minutes * 60 * (1 - AFTER), [], None
     ladder = [(1, plan.width), (2, plan.width), (2, max(8, plan.width // 2))]
     for early, width in dict.fromkeys(ladder):
         p = dataclasses.replace(plan, width=width, strides=strides_rule(plan.shape, early))
