@@ -308,7 +308,7 @@ def threshold_rule(fp:Fingerprint) -> tuple:
     return 'balanced_accuracy', f"imbalanced ({share:.0%} in the smaller class): chosen on validation to maximise balanced accuracy"
 
 # %% ../nbs/06a_plan.ipynb #3ff72268
-def probe_step(plan:Plan, steps:int=3) -> tuple:
+def probe_step(plan:Plan, steps:int=10) -> tuple:
     "(seconds a training step of `plan`'s network takes on this machine, seconds building and compiling it took): `fit` run as training runs it (augmentation in the input pipeline) for a warm-up step and `steps` more, the median of those."
     import tensorflow as tf
     from volclf.train import compile_for, _augmented
