@@ -96,11 +96,12 @@ def rescore(p:str, val, a) -> None:
     res['at_accuracy'] = at_accuracy(p, res['runs'])
     f.write_text(json.dumps(res, indent=1))
 
-def _results_file() -> Path:
+def _results_file(name:str|None=None) -> Path:
+    "bench/results/<name>.json; without a name, the running script's (what `_report.report` writes by default)."
     import sys
-    return Path(__file__).parent/'results'/Path(sys.argv[0]).name.replace('.py', '.json')
+    return Path(__file__).parent/'results'/((name or Path(sys.argv[0]).stem) + '.json')
 
-def by_views(p:str, test, a) -> None:
+def by_views(p:str, test, a, name:str|None=None) -> None:
     """What the test-time views add, measured on each seed's saved members (under --out): test accuracy and AUC of the
     same members seeing the volume as is, with the plan's mirrors, and with its mirrors and turns (the plan's own
     views), added to bench/results/<script>.json as `by_views`. A report: nothing is chosen on it. Accuracy here is
@@ -111,7 +112,7 @@ def by_views(p:str, test, a) -> None:
     from volclf.plan import Plan, ensemble_model, view_steps
     from volclf.evaluate import predict_probs
     if not a.out: raise SystemExit("--views needs --out: the folder the benchmark's runs were written to")
-    f = _results_file(); res = json.loads(f.read_text()); rows = {}
+    f = _results_file(name); res = json.loads(f.read_text()); rows = {}
     for r in res['runs']:
         out = Path(a.out)/f"seed{r['seed']}"
         plan = Plan.load(out/'plan.json')

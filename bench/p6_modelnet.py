@@ -9,7 +9,7 @@ the training split's fingerprint and fits a budget of --minutes per seed on this
 this replaced scored 0.895 ± 0.004 on a Xeon with bfloat16.)
 
     python bench/p6_modelnet.py [--seeds 0 1 2] [--minutes 30] [--quick] [--out DIR]
-    python bench/p6_modelnet.py --minutes 60 --out DIR  # the ensemble budget: results in p6_modelnet_60min.json
+    python bench/p6_modelnet.py --minutes 60 --out DIR  # the ensemble budget: results in p6_modelnet_60min.json (--views too)
     python bench/p6_modelnet.py --views --out DIR     # what the test-time views add, on the saved runs
     python bench/p6_modelnet.py --plan FILE --out DIR # an experiment: train an edited plan.json (no results file)
     python bench/p6_modelnet.py --resume --out DIR    # continue an interrupted run (finished members are loaded)
@@ -27,7 +27,8 @@ def main():
     from volclf.data import from_modelnet
     ds = from_modelnet(data_file('modelnet', 'modelnet10_32.npz'))
     train_all, test = ds.part('train'), ds.part('test')
-    if a.views: return by_views('P6', test, a)
+    name = None if a.minutes == 30 else f"p6_modelnet_{a.minutes:g}min"   # another budget is another benchmark: its own results file
+    if a.views: return by_views('P6', test, a, name)
     rng = np.random.default_rng(0)                 # the held-out validation shapes: fixed, whatever the run's seed
     held = np.concatenate([rng.permutation(np.flatnonzero(train_all.y == c))[:round(0.1 * np.sum(train_all.y == c))]
                            for c in range(len(ds.classes))])
@@ -40,6 +41,6 @@ def main():
                 published=PUBLISHED, n_fit=int((~is_val).sum()), n_val=int(is_val.sum()), n_test=len(test), **facts(res)),
            f"P6 ACC {pm(s, 'accuracy')} | ModelNet10 32^3 test accuracy, seeds {res['seeds']} (VoxNet 0.92); planned, "
            f"{max(res['minutes']):.1f} min per seed at most", a.quick or bool(a.plan),
-           name=None if a.minutes == 30 else f"p6_modelnet_{a.minutes:g}min")   # another budget is another benchmark: its own file
+           name=name)
 
 if __name__ == '__main__': main()
