@@ -5,6 +5,7 @@ loss (validation split only), choose the decision threshold on validation, and e
 test split. Reports mean ± sd, the plan, the wall time of every seed and the hardware."""
 
 import argparse, csv
+from _report import results_file
 import numpy as np
 from pathlib import Path
 
@@ -90,16 +91,11 @@ def rescore(p:str, val, a) -> None:
     "Add the accuracy operating point (`operating_point`) of each seed's saved run under --out to bench/results/<script>.json."
     import json
     if not a.out: raise SystemExit("--rescore needs --out: the folder the benchmark's runs were written to")
-    f = _results_file()
+    f = results_file()
     res = json.loads(f.read_text())
     for r in res['runs']: r['out'] = str(Path(a.out)/f"seed{r['seed']}"); r['at_accuracy'] = operating_point(r, val)
     res['at_accuracy'] = at_accuracy(p, res['runs'])
     f.write_text(json.dumps(res, indent=1))
-
-def _results_file(name:str|None=None) -> Path:
-    "bench/results/<name>.json; without a name, the running script's (what `_report.report` writes by default)."
-    import sys
-    return Path(__file__).parent/'results'/((name or Path(sys.argv[0]).stem) + '.json')
 
 def by_views(p:str, test, a, name:str|None=None) -> None:
     """What the test-time views add, measured on each seed's saved members (under --out): test accuracy and AUC of the
@@ -112,7 +108,7 @@ def by_views(p:str, test, a, name:str|None=None) -> None:
     from volclf.plan import Plan, ensemble_model, view_steps
     from volclf.evaluate import predict_probs
     if not a.out: raise SystemExit("--views needs --out: the folder the benchmark's runs were written to")
-    f = _results_file(name); res = json.loads(f.read_text()); rows = {}
+    f = results_file(name); res = json.loads(f.read_text()); rows = {}
     for r in res['runs']:
         out = Path(a.out)/f"seed{r['seed']}"
         plan = Plan.load(out/'plan.json')

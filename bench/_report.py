@@ -8,6 +8,10 @@ def _relative(arg:str) -> str:
     try: return str(Path(arg).resolve().relative_to(root)) if os.path.isabs(arg) else arg
     except ValueError: return arg
 
+def results_file(name:str|None=None) -> Path:
+    "bench/results/<name>.json; without a name, the running script's own (p9_vessel.py → p9_vessel.json)."
+    return Path(__file__).resolve().parent/'results'/((name or Path(sys.argv[0]).stem) + '.json')
+
 def report(result:dict, line:str, quick:bool=False, name:str|None=None) -> dict:
     "Add hardware and command to `result`, save it as bench/results/<name or script>.json unless `quick`, print it and `line` last."
     script = Path(sys.argv[0]).name
@@ -16,8 +20,8 @@ def report(result:dict, line:str, quick:bool=False, name:str|None=None) -> dict:
     result = dict(result, cores=os.cpu_count(), cpu=platform.processor() or platform.machine(), gpu=gpu,
                   command=' '.join(['python', f'bench/{script}'] + [_relative(a) for a in sys.argv[1:]]))
     if not quick:
-        d = Path(__file__).resolve().parent/'results'; d.mkdir(exist_ok=True)
-        (d/((name or script.replace('.py', '')) + '.json')).write_text(json.dumps(result, indent=1))
+        f = results_file(name); f.parent.mkdir(exist_ok=True)
+        f.write_text(json.dumps(result, indent=1))
     print(json.dumps(result))
     print(line + f", {os.cpu_count()} cores" + (", GPU" if gpu else ""))
     return result
