@@ -62,17 +62,18 @@ def operating_point(run:dict, val, metric:str='accuracy') -> dict:
     """A run's test figures at a second decision threshold, chosen on validation for `metric` (a plan chooses its own for
     balanced accuracy): the run's model predicts the validation split, the threshold that maximises `metric` there is
     applied to the test probabilities the run wrote. The model itself, its threshold and its test predictions are unchanged."""
-    from sklearn import metrics as skm
     from volclf.train import load_trained
     from volclf.evaluate import predict_probs
     from volclf.plan import choose_threshold
-    from pathlib import Path
     model, info = load_trained(Path(run['out'])/'model.keras')
-    t = choose_threshold(val.y, predict_probs(model, val)[:, 1], metric)
+    return _figures(run, info['classes'], choose_threshold(val.y, predict_probs(model, val)[:, 1], metric), metric)
+
+def _figures(run:dict, classes:list, t:float, metric:str) -> dict:
+    "Accuracy, balanced accuracy, sensitivity and specificity of the test probabilities a run wrote, called positive from `t` up."
+    from sklearn import metrics as skm
     with open(Path(run['out'])/'probabilities.csv', newline='') as f: rows = list(csv.DictReader(f))
-    c = info['classes']
-    y = np.array([c.index(r['label']) for r in rows])
-    pred = (np.array([float(r[f'p_{c[1]}']) for r in rows]) >= t).astype(int)
+    y = np.array([classes.index(r['label']) for r in rows])
+    pred = (np.array([float(r[f'p_{classes[1]}']) for r in rows]) >= t).astype(int)
     return dict(metric=metric, threshold_on_model_output=t, accuracy=float(skm.accuracy_score(y, pred)),
                 balanced_accuracy=float(skm.balanced_accuracy_score(y, pred)),
                 sensitivity=float(skm.recall_score(y, pred)), specificity=float(skm.recall_score(1 - y, 1 - pred)))
@@ -82,16 +83,8 @@ def at_argmax(run:dict) -> dict:
     report accuracy. Nothing is chosen: the plan's threshold t moved t to 0.5 in the probabilities the run wrote
     (`DecisionThreshold`), so 0.5 of the members' average is 1 − t there."""
     import json
-    from sklearn import metrics as skm
-    out = Path(run['out'])
-    info = json.loads((out/'volclf.json').read_text())
-    with open(out/'probabilities.csv', newline='') as f: rows = list(csv.DictReader(f))
-    c, t = info['classes'], info.get('threshold') or 0.5
-    y = np.array([c.index(r['label']) for r in rows])
-    pred = (np.array([float(r[f'p_{c[1]}']) for r in rows]) >= 1 - t).astype(int)
-    return dict(metric='argmax', threshold_on_model_output=1 - t, accuracy=float(skm.accuracy_score(y, pred)),
-                balanced_accuracy=float(skm.balanced_accuracy_score(y, pred)),
-                sensitivity=float(skm.recall_score(y, pred)), specificity=float(skm.recall_score(1 - y, 1 - pred)))
+    info = json.loads((Path(run['out'])/'volclf.json').read_text())
+    return _figures(run, info['classes'], 1 - (info.get('threshold') or 0.5), 'argmax')
 
 def at_point(p:str, runs:list, key:str='at_accuracy') -> dict:
     "Mean and sd over seeds of an operating point's figures (`operating_point` or `at_argmax`, as the runs keep them under `key`), with a line saying them."
