@@ -4,7 +4,7 @@ then for each seed train the plan with volclf's `train_and_test`, keep each memb
 loss (validation split only), choose the decision threshold on validation, and evaluate the model once on the
 test split. Reports mean ± sd, the plan, the wall time of every seed and the hardware."""
 
-import argparse, csv
+import argparse, csv, sys
 from _report import results_file
 import numpy as np
 from pathlib import Path
@@ -26,6 +26,7 @@ def arguments(doc:str, minutes:float) -> argparse.Namespace:
     ap.add_argument('--rescore', action='store_true', help="train nothing: add the accuracy and argmax operating points of the runs in --out to the results file")
     ap.add_argument('--plan', default=None, help="train this plan.json instead of planning: an experiment (an edited plan), so no results file is written")
     ap.add_argument('--resume', action='store_true', help="continue the runs in --out with the plan they began with: finished members are loaded, not trained again")
+    ap.add_argument('--crop', action='store_true', help="plan with crop=True (masks cut to a box around their foreground, `volclf.plan.crop_rule`): results in <script>_crop.json")
     ap.add_argument('--views', action='store_true', help="train nothing: add the test figures of the runs in --out with fewer test-time views to the results file")
     return ap.parse_args()
 
@@ -40,7 +41,7 @@ def run_plan(name:str, fit, val, test, a) -> dict:
     elif a.resume:
         plan = saved_plan(a.out) if a.out else None
         if plan is None: raise SystemExit(f"--resume needs --out with a run in it: {a.out} holds no plan.json")
-    else: plan = plan_for(fit, val, 0.5 if a.quick else a.minutes, progress=False, probe=not a.quick)   # a smoke run: the rules alone, untimed
+    else: plan = plan_for(fit, val, 0.5 if a.quick else a.minutes, progress=False, probe=not a.quick, crop=a.crop)   # a smoke run: the rules alone, untimed
     if a.quick: plan = plan.replace(epochs=2, ensemble=1)
     print(f"{name} plan: resnet{plan.depth} width {plan.width} strides {plan.strides}, {plan.ensemble} × {plan.epochs} epochs of "
           f"batch {plan.batch_size}, mirror {plan.flip_axes}, turn {plan.turn_plane}, threshold {plan.threshold}; "
@@ -162,4 +163,5 @@ def medmnist_benchmark(doc:str, p:str, name:str, file:str, dataset:str, publishe
     report(dict(p=p, dataset=dataset, auc=s['metrics']['auc'], accuracy=s['metrics']['accuracy'],
                 balanced_accuracy=s['metrics']['balanced_accuracy'], published=published, **extra, **facts(res)),
            f"{p} AUC {pm(s, 'auc')} | {dataset.split()[0]} test, ACC {pm(s, 'accuracy')}, balanced {pm(s, 'balanced_accuracy')}, seeds {res['seeds']} "
-           f"(best published AUC {best_auc:.3f}, ACC {best_acc:.3f}); planned, {max(res['minutes']):.1f} min per seed at most", a.quick or bool(a.plan))
+           f"(best published AUC {best_auc:.3f}, ACC {best_acc:.3f}); planned, {max(res['minutes']):.1f} min per seed at most", a.quick or bool(a.plan),
+           name=f"{Path(sys.argv[0]).stem}_crop" if a.crop else None)

@@ -16,8 +16,8 @@ from .io import read_volume
 from .data import VolumeDataset
 
 # %% auto #0
-__all__ = ['PERCENTILES', 'KINDS', 'mirror_asymmetry', 'orientation', 'volume_stats', 'data_kind', 'Fingerprint', 'alignment',
-           'item_name', 'fingerprint', 'summarise']
+__all__ = ['PERCENTILES', 'KINDS', 'mirror_asymmetry', 'orientation', 'foreground_extent', 'volume_stats', 'data_kind',
+           'Fingerprint', 'alignment', 'item_name', 'fingerprint', 'summarise']
 
 # %% ../nbs/01a_fingerprint.ipynb #17fd8a88
 PERCENTILES = (0.5, 5, 50, 95, 99.5)
@@ -58,12 +58,20 @@ def orientation(
 
 
 # %% ../nbs/01a_fingerprint.ipynb #5a1c0e2d
+def foreground_extent(a:np.ndarray) -> tuple:
+    "Voxels along D, H, W of the box around `a`'s foreground (its voxels above the minimum; NaN is not foreground); 0s when it has none."
+    with np.errstate(invalid='ignore'):
+        m = np.asarray(a) > np.nanmin(a) if np.size(a) and not np.isnan(a).all() else np.zeros(np.shape(a), bool)
+    if m.ndim > 3: m = m.any(tuple(range(3, m.ndim)))
+    hits = [np.flatnonzero(m.any(tuple(i for i in range(3) if i != k))) for k in range(3)]
+    return tuple(int(h[-1] - h[0] + 1) if h.size else 0 for h in hits)
+
 def volume_stats(
     a:np.ndarray,               # the voxels, (D, H, W) or (D, H, W, C)
     spacing:tuple|None=None,    # mm per voxel along D, H, W; None when the source has no geometry
     sample:int=200_000,         # at most this many voxels for the percentiles
 ) -> dict:
-    "Shape, spacing, dtype, foreground percentiles, integrality, binariness, mirror asymmetry per axis, orientation per plane, non-finite count and content hash of `a`."
+    "Shape, spacing, dtype, foreground percentiles and extent, integrality, binariness, mirror asymmetry per axis, orientation per plane, non-finite count and content hash of `a`."
     flat = a.reshape(-1)
     finite = np.isfinite(flat) if flat.dtype.kind == 'f' else None
     good = flat if finite is None else flat[finite]
@@ -78,7 +86,7 @@ def volume_stats(
     return dict(shape=tuple(int(s) for s in a.shape[:3]), spacing=None if spacing is None else tuple(float(s) for s in spacing),
                 dtype=str(a.dtype), min=float(lo), max=float(good.max()) if good.size else float('nan'),
                 percentiles=[round(float(v), 4) for v in q], integer=bool(a.dtype.kind in 'biu' or np.all(np.mod(sub, 1) == 0)),
-                binary=bool(0 < len(few) <= 2 and few[0] == 0), asymmetry=mirror_asymmetry(a), orientation=orientation(a, spacing), nonfinite=0 if finite is None else int((~finite).sum()),
+                binary=bool(0 < len(few) <= 2 and few[0] == 0), extent=foreground_extent(a), asymmetry=mirror_asymmetry(a), orientation=orientation(a, spacing), nonfinite=0 if finite is None else int((~finite).sum()),
                 hash=h.hexdigest())
 
 # %% ../nbs/01a_fingerprint.ipynb #be97236a
@@ -201,7 +209,7 @@ def load(cls:Fingerprint, path:str|Path) -> Fingerprint:
     "Read a fingerprint `save` wrote."
     d = json.loads(Path(path).read_text())
     tup = lambda v: None if v is None else tuple(v)
-    d['volumes'] = [dict(v, shape=tup(v['shape']), spacing=tup(v['spacing'])) for v in d['volumes']]
+    d['volumes'] = [dict(v, shape=tup(v['shape']), spacing=tup(v['spacing']), **({'extent': tup(v['extent'])} if 'extent' in v else {})) for v in d['volumes']]
     return cls(**dict(d, shape=tuple(d['shape']), spacing=tup(d['spacing']), asymmetry=tuple(d.get('asymmetry', (0., 0., 0.))),
                         alignment=tup(d.get('alignment')), alignment_chance=tup(d.get('alignment_chance'))))
 

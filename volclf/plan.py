@@ -14,8 +14,8 @@ from .core import VolclfError
 from .fingerprint import Fingerprint, fingerprint
 
 # %% auto #0
-__all__ = ['ALIGNED', 'STEPS_WANTED', 'EPOCHS', 'MIN_EPOCHS', 'AFTER', 'Plan', 'view_steps', 'spacing_rule', 'shape_rule',
-           'intensity_rule', 'augment_rule', 'strides_rule', 'batch_rule', 'epochs_rule', 'network_rule',
+__all__ = ['CROP', 'ALIGNED', 'STEPS_WANTED', 'EPOCHS', 'MIN_EPOCHS', 'AFTER', 'Plan', 'view_steps', 'spacing_rule', 'shape_rule',
+           'crop_rule', 'intensity_rule', 'augment_rule', 'strides_rule', 'batch_rule', 'epochs_rule', 'network_rule',
            'threshold_rule', 'probe_step', 'epoch_seconds', 'make_plan', 'plan_for', 'saved_plan', 'Mirror',
            'DecisionThreshold', 'Turn', 'ensemble_model', 'choose_threshold', 'member_seed', 'train_plan']
 
@@ -29,6 +29,7 @@ class Plan:
     n_val: int                          # validation volumes
     spacing: tuple|None = None          # resample to this voxel size (mm) first; None: voxel for voxel
     shape: tuple = (64, 64, 64)         # the network's input (D, H, W)
+    crop: bool = False                  # reach `shape` by a box around each volume's foreground (`crop_foreground`), not by resizing
     intensity: str = 'minmax'           # a `volclf.preprocess.INTENSITY` step
     window: tuple|None = None           # for 'window': (level, width) in the data's units
     percentiles: tuple|None = None      # clip each volume to these percentiles first
@@ -72,7 +73,7 @@ def to_preprocess(self:Plan):
     "The `Preprocess` recipe of the plan."
     from volclf.preprocess import Preprocess
     return Preprocess(self.intensity, window=self.window, percentiles=self.percentiles, foreground=self.foreground,
-                      spacing=self.spacing, shape=self.shape)
+                      spacing=self.spacing, shape=self.shape, fit='foreground' if self.crop else 'resize')
 
 @patch
 def to_config(self:Plan, seed:int=0):
@@ -102,7 +103,7 @@ def to_augment(self:Plan, seed:int=0) -> keras.Sequential|None:
 
 # %% ../nbs/06a_plan.ipynb #40cdd32c
 _FIELDS = lambda: {f.name for f in fields(Plan)} - {'reasons', 'measured'}
-_ROW = dict(window='intensity', percentiles='intensity', foreground='intensity', depth='network', width='network', stem='network',
+_ROW = dict(crop='shape', window='intensity', percentiles='intensity', foreground='intensity', depth='network', width='network', stem='network',
             strides='network', precision='network', lr='optimiser', weight_decay='optimiser', warmup_epochs='optimiser',
             label_smoothing='optimiser', flip_axes='augment', turn_plane='augment', rotate_axes='augment', degrees='augment',
             scale='augment', jitter='augment')     # the row of the plan's table each field shows in
@@ -156,7 +157,7 @@ _SHOWN = [('spacing', "spacing (mm)"), ('shape', "input shape"), ('intensity', "
 def _value(p:Plan, k:str) -> str:
     x = lambda t: '×'.join(f'{v:g}' for v in t)
     if k == 'spacing': return x(p.spacing) if p.spacing else "as stored"
-    if k == 'shape': return x(p.shape)
+    if k == 'shape': return x(p.shape) + (", a box around each volume's foreground" if p.crop else "")
     if k == 'intensity':
         extra = (f" {p.window[0]:g}/{p.window[1]:g}" if p.window else "") + (f", clipped to percentiles {p.percentiles[0]:g}–{p.percentiles[1]:g}" if p.percentiles else "")
         return p.intensity + extra + (f", foreground > {p.foreground:g}" if p.foreground is not None else "")
@@ -206,6 +207,21 @@ def shape_rule(fp:Fingerprint, spacing:tuple|None, max_voxels:int=96**3) -> tupl
     shape = tuple(_round4(max(m * f, min(m, 16))) for m in med)       # an axis of few slices keeps them
     why = f"the median size{' after resampling' if spacing else ''}, {_x(np.round(med, 1))}"
     return shape, why + (f", shrunk by {f:.2f} to fit {max_voxels:,} voxels" if f < 1 else "") + ", to multiples of 4"
+
+CROP = 0.75     # `crop_rule` proposes a box around the masks' foreground when it holds at most this share of their grid's voxels
+
+def crop_rule(fp:Fingerprint, spacing:tuple|None, max_voxels:int=96**3) -> tuple:
+    "(box or None, why): for masks that leave most of their grid empty, a box to cut around each one's foreground, as large as 99 % of their extents at `spacing`, each side a multiple of 4 (`make_plan` cuts only when asked)."
+    if fp.kind != 'binary': return None, "not masks: the whole volume"
+    if any(v.get('extent') is None for v in fp.volumes): return None, "the fingerprint has no foreground extents (made by an older volclf): the whole volume"
+    at = lambda v, key: np.array(v[key], float) * (np.array(v['spacing']) / spacing if spacing and v['spacing'] else 1)
+    grid, p99 = np.median([at(v, 'shape') for v in fp.volumes], 0), np.percentile([at(v, 'extent') for v in fp.volumes], 99, 0)
+    box = tuple(int(min(math.ceil(q / 4) * 4, math.ceil(g))) for q, g in zip(p99, grid))
+    share = math.prod(box) / math.prod(grid)
+    if share > CROP or math.prod(box) > max_voxels:
+        return None, f"the masks fill their grid: a box around 99 % of them would be {_x(box)}, {100 * share:.2g} % of {_x(np.round(grid, 1))}"
+    return box, (f"masks that leave most of their grid empty: a box of {_x(box)} (99 % of the shapes are at most {_x(np.round(p99, 1))} "
+                 f"voxels) around each one's foreground, {100 * share:.2g} % of {_x(np.round(grid, 1))}; nothing is interpolated, so a larger shape stays larger")
 
 # %% ../nbs/06a_plan.ipynb #92f24848
 def intensity_rule(fp:Fingerprint) -> tuple:
@@ -375,6 +391,7 @@ def make_plan(
     precision:str='auto',        # a Keras dtype policy; 'auto': `volclf.models.auto_precision`
     memory_gb:float=8.,          # the batch must fit this (`volclf.train.estimate_memory`)
     probe:bool=True,             # time candidate networks here to fit the budget; False: the rules alone
+    crop:bool=False,             # cut masks that leave most of their grid empty to a box around each one's foreground (`crop_rule`); off unless asked, see above
 ) -> Plan:
     "The plan for training on the data `fp` describes: every choice by a rule, the network and epochs fitted to `minutes` on this machine."
     from volclf.models import auto_precision
@@ -384,10 +401,15 @@ def make_plan(
     n_fit = len(fp.volumes) - n_val if isinstance(val, float) else len(fp.volumes)
     spacing, r_sp = spacing_rule(fp)
     shape, r_sh = shape_rule(fp, spacing)
-    (inten, r_in), (aug, r_aug), (net, r_net) = intensity_rule(fp), augment_rule(fp), network_rule(n_fit, shape)
+    (box, r_box), (aug, r_aug) = crop_rule(fp, spacing), augment_rule(fp)
+    if box and not crop: r_sh += f"; these masks leave most of their grid empty, and crop=True would cut them to {_x(box)} around each one's foreground (off unless asked)"
+    if box and crop:
+        if aug['turn_plane']: box = tuple(max(box[a] for a in aug['turn_plane']) if i in aug['turn_plane'] else b for i, b in enumerate(box))   # turns need a square plane
+        shape, r_sh = box, r_box
+    (inten, r_in), (net, r_net) = intensity_rule(fp), network_rule(n_fit, shape)
     (batch, r_b), (threshold, r_t) = batch_rule(n_fit), threshold_rule(fp)
     want, r_e = epochs_rule(n_fit, batch)
-    plan = Plan(fp.kind, list(fp.classes), n_fit, n_val, spacing, shape, **inten, **net, strides=strides_rule(shape, 1), batch_size=batch,
+    plan = Plan(fp.kind, list(fp.classes), n_fit, n_val, spacing, shape, bool(box and crop), **inten, **net, strides=strides_rule(shape, 1), batch_size=batch,
                 epochs=want, lr=round(2e-3 * math.sqrt(batch / 32), 6), warmup_epochs=max(1, min(5, round(want / 10))), **aug, tta_flips=aug['flip_axes'],
                 tta_turns=aug['turn_plane'],
                 threshold=threshold, minutes=minutes, precision=auto_precision() if precision == 'auto' else precision,

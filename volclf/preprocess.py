@@ -13,8 +13,8 @@ from .core import VolclfError
 from .data import common_shape
 
 # %% auto #0
-__all__ = ['WINDOWS', 'INTENSITY', 'scale_255', 'minmax', 'window', 'clip', 'percentile_clip', 'zscore', 'resize',
-           'resampled_shape', 'resample', 'crop_or_pad', 'Preprocess', 'default_preprocess']
+__all__ = ['WINDOWS', 'INTENSITY', 'FITS', 'scale_255', 'minmax', 'window', 'clip', 'percentile_clip', 'zscore', 'resize',
+           'resampled_shape', 'resample', 'crop_or_pad', 'crop_foreground', 'Preprocess', 'default_preprocess']
 
 # %% ../nbs/02_preprocess.ipynb #268ab59c
 _VOXELS = [-4, -3, -2, -1]   # the axes of one volume: D, H, W, C (channels last)
@@ -110,8 +110,29 @@ def crop_or_pad(x, shape:tuple) -> tf.Tensor:
         x = tf.pad(x, pads, constant_values=tf.reduce_min(x))
     return x
 
+def crop_foreground(x, shape:tuple) -> tf.Tensor:
+    "A box of `shape` from each volume of `x` (…, D, H, W, C), centred on the box around its foreground (voxels above the volume's minimum) and kept inside the volume; an axis shorter than the box is padded as `crop_or_pad` pads. A volume with no foreground keeps its centre."
+    x = tf.convert_to_tensor(x)
+    one = x.shape.rank == 4
+    if one: x = x[None]
+    fg = tf.reduce_any(x > tf.reduce_min(x, [1, 2, 3, 4], keepdims=True), -1)          # (N, D, H, W)
+    starts = []
+    for axis, n in zip((1, 2, 3), shape):                   # every start from the whole foreground, before any cut
+        size = tf.shape(x)[axis]
+        hit = tf.reduce_any(fg, [a for a in (1, 2, 3) if a != axis])                    # (N, size): foreground in this slice
+        at = tf.range(size)[None]
+        first = tf.reduce_min(tf.where(hit, at, size), 1); last = tf.reduce_max(tf.where(hit, at, -1), 1)
+        first, last = tf.where(last < 0, 0, first), tf.where(last < 0, size - 1, last)   # no foreground: the whole axis
+        starts.append(tf.clip_by_value((first + last + 1 - n) // 2, 0, tf.maximum(size - n, 0)))
+    for axis, n, s in zip((1, 2, 3), shape, starts):
+        keep = tf.range(tf.minimum(tf.shape(x)[axis], n))
+        x = tf.gather(x, s[:, None] + keep[None], axis=axis, batch_dims=1)
+    x = crop_or_pad(x, shape)                                # pads an axis shorter than the box; cuts nothing more
+    return x[0] if one else x
+
 # %% ../nbs/02_preprocess.ipynb #f8623fea
 INTENSITY = ('scale_255', 'minmax', 'zscore', 'window', 'none')
+FITS = ('resize', 'crop_pad', 'foreground')
 
 @dataclass(frozen=True)
 class Preprocess:
@@ -123,7 +144,7 @@ class Preprocess:
     foreground:float|None = None       # for 'zscore': statistics from voxels above this value
     spacing:tuple|None = None          # resample to this voxel size (mm) first
     shape:tuple|None = None            # then bring to this (D, H, W)
-    fit:str = 'resize'                 # how: 'resize' (interpolate) or 'crop_pad'
+    fit:str = 'resize'                 # how: 'resize' (interpolate), 'crop_pad' (centre) or 'foreground' (`crop_foreground`)
     def __post_init__(self): _check_preprocess(self)
 
 # %% ../nbs/02_preprocess.ipynb #2c8e5b7d
@@ -133,7 +154,7 @@ def _check_preprocess(self:Preprocess):
     if self.intensity not in INTENSITY: raise bad(f"unknown intensity step {self.intensity!r}; choose from {', '.join(INTENSITY)}")
     if self.intensity == 'window' and not (self.window in WINDOWS or (isinstance(self.window, (tuple, list)) and len(self.window) == 2)):
         raise bad(f"intensity='window' needs window= one of {', '.join(WINDOWS)} or (level, width), not {self.window!r}")
-    if self.fit not in ('resize', 'crop_pad'): raise bad(f"fit must be 'resize' or 'crop_pad', not {self.fit!r}")
+    if self.fit not in FITS: raise bad(f"fit must be one of {', '.join(map(repr, FITS))}, not {self.fit!r}")
     for k in ('window', 'clip', 'percentiles', 'spacing', 'shape'):
         v = getattr(self, k)
         if isinstance(v, list): object.__setattr__(self, k, tuple(v))
@@ -154,7 +175,7 @@ def tf(self:Preprocess, x, spacing:tuple|None=None) -> tf.Tensor:
     x = tf.convert_to_tensor(x)
     if x.shape.rank == 3: x = x[..., None]
     if self.spacing is not None and spacing is not None: x = resample(x, spacing, self.spacing)
-    if self.shape is not None: x = resize(x, self.shape) if self.fit == 'resize' else crop_or_pad(x, self.shape)
+    if self.shape is not None: x = dict(resize=resize, crop_pad=crop_or_pad, foreground=crop_foreground)[self.fit](x, self.shape)
     if self.clip is not None: x = clip(x, *self.clip)
     if self.percentiles is not None: x = percentile_clip(x, *self.percentiles)
     if self.intensity == 'window': return window(x, *(WINDOWS[self.window] if isinstance(self.window, str) else self.window))
