@@ -402,7 +402,7 @@ def make_plan(
     spacing, r_sp = spacing_rule(fp)
     shape, r_sh = shape_rule(fp, spacing)
     (box, r_box), (aug, r_aug) = crop_rule(fp, spacing), augment_rule(fp)
-    if box and not crop: r_sh += f"; these masks leave most of their grid empty, and crop=True would cut them to {_x(box)} around each one's foreground (off unless asked)"
+    if box and not crop: r_sh += f"; these masks leave most of their grid empty, and crop=True (`volclf plan --crop`) would cut them to {_x(box)} around each one's foreground (off unless asked)"
     if box and crop:
         if aug['turn_plane']: box = tuple(max(box[a] for a in aug['turn_plane']) if i in aug['turn_plane'] else b for i, b in enumerate(box))   # turns need a square plane
         shape, r_sh = box, r_box
