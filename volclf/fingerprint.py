@@ -58,10 +58,10 @@ def orientation(
 
 
 # %% ../nbs/01a_fingerprint.ipynb #5a1c0e2d
-def foreground_extent(a:np.ndarray) -> tuple:
-    "Voxels along D, H, W of the box around `a`'s foreground (its voxels above the minimum; NaN is not foreground); 0s when it has none."
-    with np.errstate(invalid='ignore'):
-        m = np.asarray(a) > np.nanmin(a) if np.size(a) and not np.isnan(a).all() else np.zeros(np.shape(a), bool)
+def foreground_extent(a:np.ndarray, lo:float|None=None) -> tuple:
+    "Voxels along D, H, W of the box around `a`'s foreground (its voxels above the minimum `lo`, computed when not given; NaN is not foreground); 0s when it has none."
+    if lo is None: lo = np.nanmin(a) if np.size(a) and not np.isnan(a).all() else np.inf
+    with np.errstate(invalid='ignore'): m = np.asarray(a) > lo
     if m.ndim > 3: m = m.any(tuple(range(3, m.ndim)))
     hits = [np.flatnonzero(m.any(tuple(i for i in range(3) if i != k))) for k in range(3)]
     return tuple(int(h[-1] - h[0] + 1) if h.size else 0 for h in hits)
@@ -86,7 +86,7 @@ def volume_stats(
     return dict(shape=tuple(int(s) for s in a.shape[:3]), spacing=None if spacing is None else tuple(float(s) for s in spacing),
                 dtype=str(a.dtype), min=float(lo), max=float(good.max()) if good.size else float('nan'),
                 percentiles=[round(float(v), 4) for v in q], integer=bool(a.dtype.kind in 'biu' or np.all(np.mod(sub, 1) == 0)),
-                binary=bool(0 < len(few) <= 2 and few[0] == 0), extent=foreground_extent(a), asymmetry=mirror_asymmetry(a), orientation=orientation(a, spacing), nonfinite=0 if finite is None else int((~finite).sum()),
+                binary=bool(0 < len(few) <= 2 and few[0] == 0), extent=foreground_extent(a, lo if good.size else np.inf), asymmetry=mirror_asymmetry(a), orientation=orientation(a, spacing), nonfinite=0 if finite is None else int((~finite).sum()),
                 hash=h.hexdigest())
 
 # %% ../nbs/01a_fingerprint.ipynb #be97236a
