@@ -191,6 +191,8 @@ def compile_for(model:keras.Model, cfg:TrainConfig, steps_per_epoch:int=1) -> ke
                 else keras.losses.CategoricalFocalCrossentropy(gamma=cfg.focal_gamma, label_smoothing=ls))
     else: loss = keras.losses.BinaryCrossentropy(label_smoothing=ls) if binary else keras.losses.CategoricalCrossentropy(label_smoothing=ls)
     acc = keras.metrics.BinaryAccuracy(name='accuracy') if binary else keras.metrics.CategoricalAccuracy(name='accuracy')
+    if any(l.dtype_policy.name == 'mixed_float16' for l in model.layers):   # volclf sets precision layer by layer, so Keras would not add this
+        opt = keras.optimizers.LossScaleOptimizer(opt)                      # float16 gradients underflow unless the loss is scaled up first
     model.compile(optimizer=opt, loss=loss, metrics=[acc])
     return model
 
