@@ -17,6 +17,7 @@ def report(result:dict, line:str, quick:bool=False, name:str|None=None) -> dict:
     script = Path(sys.argv[0]).name
     gpu = False
     if 'tensorflow' in sys.modules: gpu = bool(sys.modules['tensorflow'].config.list_physical_devices('GPU'))
+    if 'jax' in sys.modules: gpu = gpu or any(d.platform == 'gpu' for d in sys.modules['jax'].devices())
     result = dict(result, cores=os.cpu_count(), cpu=platform.processor() or platform.machine(), gpu=gpu,
                   command=' '.join(['python', f'bench/{script}'] + [_relative(a) for a in sys.argv[1:]]))
     if not quick:
