@@ -199,10 +199,13 @@ def spacing_rule(fp:Fingerprint) -> tuple:
 
 def _round4(n:float) -> int: return max(4, int(round(n / 4)) * 4)
 
+def _at(v:dict, key:str, spacing:tuple|None) -> np.ndarray:
+    "A fingerprint volume's `key` ('shape' or 'extent', in its voxels) in voxels of `spacing`; as it is when either has no voxel size."
+    return np.array(v[key], float) * (np.array(v['spacing']) / spacing if spacing and v['spacing'] else 1)
+
 def shape_rule(fp:Fingerprint, spacing:tuple|None, max_voxels:int=96**3) -> tuple:
     "(input shape, why): the median shape at `spacing`, shrunk evenly to at most `max_voxels`, each side a multiple of 4."
-    rows = [np.array(v['shape'], float) * (np.array(v['spacing']) / spacing if spacing and v['spacing'] else 1) for v in fp.volumes]
-    med = np.median(rows, 0)
+    med = np.median([_at(v, 'shape', spacing) for v in fp.volumes], 0)
     f = min(1., (max_voxels / float(np.prod(med))) ** (1 / 3))
     shape = tuple(_round4(max(m * f, min(m, 16))) for m in med)       # an axis of few slices keeps them
     why = f"the median size{' after resampling' if spacing else ''}, {_x(np.round(med, 1))}"
@@ -214,8 +217,7 @@ def crop_rule(fp:Fingerprint, spacing:tuple|None, max_voxels:int=96**3) -> tuple
     "(box or None, why): for masks that leave most of their grid empty, a box to cut around each one's foreground, as large as 99 % of their extents at `spacing`, each side a multiple of 4 (`make_plan` cuts only when asked)."
     if fp.kind != 'binary': return None, "not masks: the whole volume"
     if any(v.get('extent') is None for v in fp.volumes): return None, "the fingerprint has no foreground extents (made by an older volclf): the whole volume"
-    at = lambda v, key: np.array(v[key], float) * (np.array(v['spacing']) / spacing if spacing and v['spacing'] else 1)
-    grid, p99 = np.median([at(v, 'shape') for v in fp.volumes], 0), np.percentile([at(v, 'extent') for v in fp.volumes], 99, 0)
+    grid, p99 = np.median([_at(v, 'shape', spacing) for v in fp.volumes], 0), np.percentile([_at(v, 'extent', spacing) for v in fp.volumes], 99, 0)
     box = tuple(int(min(math.ceil(q / 4) * 4, math.ceil(g))) for q, g in zip(p99, grid))
     share = math.prod(box) / math.prod(grid)
     if share > CROP or math.prod(box) > max_voxels:
@@ -357,7 +359,8 @@ def _overhead(build_s:float) -> float:
 def _fit_budget(plan:Plan, want:int) -> Plan:
     "The first network of the ladder (downsample late, then early, then half the width) that affords `want` epochs in the budget; then the ensemble the rest allows."
     budget, tried, pick = plan.minutes * 60 * (1 - AFTER), [], None
-    ladder = [(1, plan.width), (2, plan.width), (2, max(8, plan.width // 2))]
+    half = max(8, plan.width // 2)
+    ladder = [(1, plan.width)] + [(1, half)] * plan.crop + [(2, plan.width), (2, half)]   # a box kept for its detail is not halved early while a narrower network affords the epochs
     for early, width in dict.fromkeys(ladder):
         p = dataclasses.replace(plan, width=width, strides=strides_rule(plan.shape, early))
         step, build = probe_step(p)
