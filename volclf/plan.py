@@ -357,7 +357,7 @@ def _overhead(build_s:float) -> float:
     return build_s + 5.
 
 def _fit_budget(plan:Plan, want:int) -> Plan:
-    "The first network of the ladder (downsample late, then early, then half the width) that affords `want` epochs in the budget; then the ensemble the rest allows."
+    "The first network of the ladder (downsample late; then, for a cropped plan, late at half the width; then early; then early at half the width) that affords `want` epochs in the budget; then the ensemble the rest allows."
     budget, tried, pick = plan.minutes * 60 * (1 - AFTER), [], None
     half = max(8, plan.width // 2)
     ladder = [(1, plan.width)] + [(1, half)] * plan.crop + [(2, plan.width), (2, half)]   # a box kept for its detail is not halved early while a narrower network affords the epochs
