@@ -7,7 +7,9 @@ each model of the zoo is built in float32, mixed_float16 and mixed_bfloat16, com
 random batch held on the device (`train_on_batch`, so no input pipeline is timed); after `--warmup` steps (graph
 building, autotuning), the median of `--steps` timed steps gives volumes per second. FLOPs are
 `volclf.models.count_flops` × 3 for a training step. The last line is the best mixed precision's speed-up over
-float32 for the planned network (`resnet10`), all in the same process.
+float32 for the first model (`resnet10`, the planned network, by default), all in the same process. The models
+compile as `get_model` does (Adam, no loss scaling), so float16 rows leave out the small cost of the loss scaling
+`volclf.train.compile_for` adds (importing it would need TensorFlow).
 
 It runs on whichever Keras backend is set: TensorFlow (volclf's own) by default, or `KERAS_BACKEND=jax` where only
 JAX is installed (the networks and Keras's dtype policies are the same; the kernels are XLA's). The results file
@@ -15,7 +17,7 @@ says which. `--name` keeps a GPU run's file apart from a CPU run's.
 
     python bench/p10_precision.py [--quick] [--size 64] [--batch 32] [--steps 20] [--name p10_precision_gpu]
 """
-import argparse, os, time
+import argparse, time
 from _report import report
 
 MODELS = ['resnet10', 'resnet18', 'seed', 'densenet121']
