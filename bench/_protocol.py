@@ -26,7 +26,7 @@ def arguments(doc:str, minutes:float) -> argparse.Namespace:
     ap.add_argument('--rescore', action='store_true', help="train nothing: add the accuracy and argmax operating points of the runs in --out to the results file")
     ap.add_argument('--plan', default=None, help="train this plan.json instead of planning: an experiment (an edited plan), so no results file is written")
     ap.add_argument('--resume', action='store_true', help="continue the runs in --out with the plan they began with: finished members are loaded, not trained again")
-    ap.add_argument('--crop', action='store_true', help="plan with crop=True (masks cut to a box around their foreground, `volclf.plan.crop_rule`): results in <script>_crop.json")
+    ap.add_argument('--no-crop', dest='crop', action='store_false', help="plan with crop=False (masks keep their whole grid instead of the box around their foreground `volclf.plan.crop_rule` finds): results in <script>_nocrop.json")
     ap.add_argument('--views', action='store_true', help="train nothing: add the test figures of the runs in --out with fewer test-time views to the results file")
     return ap.parse_args()
 
@@ -164,4 +164,4 @@ def medmnist_benchmark(doc:str, p:str, name:str, file:str, dataset:str, publishe
                 balanced_accuracy=s['metrics']['balanced_accuracy'], published=published, **extra, **facts(res)),
            f"{p} AUC {pm(s, 'auc')} | {dataset.split()[0]} test, ACC {pm(s, 'accuracy')}, balanced {pm(s, 'balanced_accuracy')}, seeds {res['seeds']} "
            f"(best published AUC {best_auc:.3f}, ACC {best_acc:.3f}); planned, {max(res['minutes']):.1f} min per seed at most", a.quick or bool(a.plan),
-           name=f"{Path(sys.argv[0]).stem}_crop" if a.crop else None)
+           name=None if a.crop else f"{Path(sys.argv[0]).stem}_nocrop")

@@ -27,7 +27,7 @@ def main():
     from volclf.data import from_modelnet
     ds = from_modelnet(data_file('modelnet', 'modelnet10_32.npz'))
     train_all, test = ds.part('train'), ds.part('test')
-    name = (None if a.minutes == 30 else f"p6_modelnet_{a.minutes:g}min") if not a.crop else f"p6_modelnet_{a.minutes:g}min_crop"   # another budget or plan is another benchmark: its own results file
+    name = (None if a.minutes == 30 else f"p6_modelnet_{a.minutes:g}min") if a.crop else f"p6_modelnet_{a.minutes:g}min_nocrop"   # another budget or plan is another benchmark: its own results file
     if a.views: return by_views('P6', test, a, name)
     rng = np.random.default_rng(0)                 # the held-out validation shapes: fixed, whatever the run's seed
     held = np.concatenate([rng.permutation(np.flatnonzero(train_all.y == c))[:round(0.1 * np.sum(train_all.y == c))]

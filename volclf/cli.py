@@ -45,7 +45,7 @@ def _add_shared_args(p, shape):
     p.add_argument('--config', metavar='FILE', help="train --model's network with this config (JSON or YAML, fields of volclf.train.TrainConfig); flags override it")
     p.add_argument('--plan', metavar='FILE', help="train as this plan says (a plan.json from `volclf plan`, edited or not); flags override its fields")
     p.add_argument('--minutes', type=float, help="the training budget the plan is fitted to on this machine (default: 10; demo: 2)")
-    p.add_argument('--crop', action='store_true', help="plan: cut masks that leave most of their grid empty to a box around each one's foreground (off by default)")
+    p.add_argument('--crop', action=argparse.BooleanOptionalAction, default=None, help="plan: cut masks that leave most of their grid empty to a box around each one's foreground (the default); --no-crop keeps the whole grid")
     p.add_argument('--resume', action='store_true', help="continue the run in --out from its last completed epoch")
     p.add_argument('--seeds', type=int, nargs='+', metavar='SEED', help="train one model per seed (in --out/seed<N>) and report mean ± sd")
     g = p.add_argument_group('training (each overrides --config)')
@@ -86,7 +86,7 @@ def parser() -> argparse.ArgumentParser:
     pl.add_argument('--data', required=True, metavar='SPEC', help=spec)
     pl.add_argument('--labels', metavar='CSV', help="a manifest of the files in the --data folder (paths relative to it)")
     pl.add_argument('--minutes', type=float, default=10., help="the training budget to fit the plan to on this machine (default: %(default)s)")
-    pl.add_argument('--crop', action='store_true', help="cut masks that leave most of their grid empty to a box around each one's foreground (off by default)")
+    pl.add_argument('--crop', action=argparse.BooleanOptionalAction, default=None, help="cut masks that leave most of their grid empty to a box around each one's foreground (the default); --no-crop keeps the whole grid")
     pl.add_argument('--out', default='.', help="where to write plan.json and fingerprint.json (default: the current folder)")
     pl.add_argument('--on-error', default='skip', choices=['raise', 'skip'], help="report every bad file (skip) or stop at the first (default: %(default)s)")
     pl.add_argument('--shape', type=int, nargs=3, metavar=('D', 'H', 'W'), default=None, help="synthetic data: the size generated")
@@ -168,11 +168,13 @@ def _planned(args, train_ds, val):
     if over.get('precision') == 'auto':
         from volclf.models import auto_precision
         over['precision'] = auto_precision()
-    if args.crop and args.plan: raise VolclfError("--crop changes how a plan is made, and --plan gives one made already: plan again with `volclf plan --crop`", args.plan)
+    if args.crop is not None and args.plan:
+        flag = '--crop' if args.crop else '--no-crop'
+        raise VolclfError(f"{flag} changes how a plan is made, and --plan gives one made already: plan again with `volclf plan {flag}`", args.plan)
     minutes = args.minutes or (DEMO['minutes'] if args.command == 'demo' else 10.)
     plan = Plan.load(args.plan) if args.plan else args.resume and saved_plan(args.out)
     if plan and args.resume and not args.plan: print(f"volclf: resuming with the plan {args.out} began with", file=sys.stderr)
-    plan = plan or plan_for(train_ds, val, minutes, progress=sys.stderr.isatty(), crop=args.crop)
+    plan = plan or plan_for(train_ds, val, minutes, progress=sys.stderr.isatty(), crop=args.crop is not False)
     if plan.classes != list(train_ds.classes): raise VolclfError(f"the plan is for classes {plan.classes}, the data has {train_ds.classes}", args.plan)
     return plan.replace(**over)
 
@@ -286,7 +288,7 @@ def _plan(args):
     print(_text(fp._repr_markdown_()) + "\n", flush=True)
     split = np.asarray(ds.splits) if ds.splits is not None else np.full(len(ds), 'train')
     train = fp.subset([item_name(ds, i) for i in np.flatnonzero(split == 'train')], f"{ds.name} (train)")   # the plan sees training volumes only
-    plan = make_plan(train, args.minutes, int((split == 'val').sum()) if 'val' in set(split) else 0.2, crop=args.crop)
+    plan = make_plan(train, args.minutes, int((split == 'val').sum()) if 'val' in set(split) else 0.2, crop=args.crop is not False)
     plan.save(out/'plan.json')
     print(_text(plan._repr_markdown_()))
     print(f"volclf: wrote {out/'plan.json'} and {out/'fingerprint.json'}", file=sys.stderr)

@@ -214,7 +214,7 @@ def shape_rule(fp:Fingerprint, spacing:tuple|None, max_voxels:int=96**3) -> tupl
 CROP = 0.75     # `crop_rule` proposes a box around the masks' foreground when it holds at most this share of their grid's voxels
 
 def crop_rule(fp:Fingerprint, spacing:tuple|None, max_voxels:int=96**3) -> tuple:
-    "(box or None, why): for masks that leave most of their grid empty, a box to cut around each one's foreground, as large as 99 % of their extents at `spacing`, each side a multiple of 4 (`make_plan` cuts only when asked)."
+    "(box or None, why): for masks that leave most of their grid empty, a box to cut around each one's foreground, as large as 99 % of their extents at `spacing`, each side a multiple of 4 (`make_plan` cuts unless `crop=False`)."
     if fp.kind != 'binary': return None, "not masks: the whole volume"
     if any(v.get('extent') is None for v in fp.volumes): return None, "the fingerprint has no foreground extents (made by an older volclf): the whole volume"
     grid, p99 = np.median([_at(v, 'shape', spacing) for v in fp.volumes], 0), np.percentile([_at(v, 'extent', spacing) for v in fp.volumes], 99, 0)
@@ -361,8 +361,11 @@ def _fit_budget(plan:Plan, want:int) -> Plan:
     budget, tried, pick = plan.minutes * 60 * (1 - AFTER), [], None
     half = max(8, plan.width // 2)
     ladder = [(1, plan.width)] + [(1, half)] * plan.crop + [(2, plan.width), (2, half)]   # a box kept for its detail is not halved early while a narrower network affords the epochs
-    for early, width in dict.fromkeys(ladder):
-        p = dataclasses.replace(plan, width=width, strides=strides_rule(plan.shape, early))
+    rungs = {}
+    for early, width in ladder:                                  # a small input halves as often either way: one probe of it
+        s = strides_rule(plan.shape, early); rungs.setdefault((width, json.dumps(s)), (width, s))
+    for width, strides in rungs.values():
+        p = dataclasses.replace(plan, width=width, strides=strides)
         step, build = probe_step(p)
         afford = (budget - _overhead(build)) / epoch_seconds(p, step)
         tried.append(dict(width=width, strides=p.strides, step_s=round(step, 4), build_s=round(build, 1), epochs_affordable=round(afford, 1)))
@@ -394,7 +397,7 @@ def make_plan(
     precision:str='auto',        # a Keras dtype policy; 'auto': `volclf.models.auto_precision`
     memory_gb:float=8.,          # the batch must fit this (`volclf.train.estimate_memory`)
     probe:bool=True,             # time candidate networks here to fit the budget; False: the rules alone
-    crop:bool=False,             # cut masks that leave most of their grid empty to a box around each one's foreground (`crop_rule`); off unless asked, see above
+    crop:bool=True,              # cut masks that leave most of their grid empty to a box around each one's foreground (`crop_rule`); False keeps the whole grid
 ) -> Plan:
     "The plan for training on the data `fp` describes: every choice by a rule, the network and epochs fitted to `minutes` on this machine."
     from volclf.models import auto_precision
@@ -405,7 +408,7 @@ def make_plan(
     spacing, r_sp = spacing_rule(fp)
     shape, r_sh = shape_rule(fp, spacing)
     (box, r_box), (aug, r_aug) = crop_rule(fp, spacing), augment_rule(fp)
-    if box and not crop: r_sh += f"; these masks leave most of their grid empty, and crop=True (`volclf plan --crop`) would cut them to {_x(box)} around each one's foreground (off unless asked)"
+    if box and not crop: r_sh += f"; the whole grid, as asked (crop=False, `--no-crop`), though a box of {_x(box)} around each one's foreground would hold 99 % of these masks"
     if box and crop:
         if aug['turn_plane']: box = tuple(max(box[a] for a in aug['turn_plane']) if i in aug['turn_plane'] else b for i, b in enumerate(box))   # turns need a square plane
         shape, r_sh = box, r_box
@@ -504,21 +507,32 @@ def ensemble_model(
     return keras.Model(x, y, name=name)
 
 # %% ../nbs/06a_plan.ipynb #d1170fa1
+def _logit(p): p = np.clip(np.asarray(p, float), 1e-7, 1 - 1e-7); return np.log(p / (1 - p))
+
 def choose_threshold(
     y:np.ndarray,                # validation labels, 0 or 1
     p:np.ndarray,                # the probability of class 1 for each
     metric:str='balanced_accuracy',   # what to maximise: 'balanced_accuracy', 'accuracy' or 'f1'
-) -> float:                      # among the thresholds that score best, the one nearest 0.5
-    "The decision threshold on `p` that maximises `metric` on validation data (scikit-learn's metrics)."
+    fit:bool=True,               # through a logistic fit of `y` on logit `p` (not for 'f1'); False: the best threshold on the data itself
+) -> float:                      # a threshold on `p`
+    "The decision threshold on `p` for `metric`, from validation data: where a logistic fit (Platt scaling) puts the metric's best decision, or the threshold that scores best on the data (among ties the nearest 0.5)."
     from sklearn import metrics as skm
+    from sklearn.linear_model import LogisticRegression
     score = dict(balanced_accuracy=skm.balanced_accuracy_score, accuracy=skm.accuracy_score, f1=skm.f1_score)[metric]
     y, p = np.asarray(y, int), np.asarray(p, float)
     if len(np.unique(y)) < 2: return 0.5                                      # nothing to separate on
+    if fit and metric != 'f1':
+        m = LogisticRegression(C=1e4).fit(_logit(p)[:, None], y)             # P(1 | p) = σ(a·logit p + b): two numbers, not a step per volume
+        a, b = float(m.coef_[0, 0]), float(m.intercept_[0])
+        if a > 0:                                                              # accuracy: P(1 | p) ≥ ½; balanced accuracy: ≥ the share of 1s
+            q = 0.5 if metric == 'accuracy' else y.mean()
+            return float(1 / (1 + np.exp(-np.clip((_logit(q) - b) / a, -40, 40))))
     u = np.unique(p)
     cand = np.unique(np.r_[0.5, (u[1:] + u[:-1]) / 2])                         # midway between neighbouring probabilities
     s = np.array([score(y, (p >= t).astype(int)) for t in cand])
     best = cand[np.isclose(s, s.max())]
     return float(best[np.abs(best - 0.5).argmin()])
+
 
 # %% ../nbs/06a_plan.ipynb #ae34decb
 def member_seed(seed:int, k:int) -> int:

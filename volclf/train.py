@@ -444,7 +444,7 @@ def _train_planned(plan, data, out, config, val, preprocess, verbose, callbacks,
     seed = overrides.pop('seed', 0)
     if plan is None and resume: plan = saved_plan(out)           # the plan the run began with, not a new one
     if plan is None:
-        plan = plan_for(data, val, overrides.pop('minutes', 10.), progress=bool(verbose), crop=overrides.pop('crop', False))
+        plan = plan_for(data, val, overrides.pop('minutes', 10.), progress=bool(verbose), crop=overrides.pop('crop', True))
         if verbose: print(f"planned: resnet{plan.depth} width {plan.width}, {'×'.join(map(str, plan.shape))}, {plan.ensemble} × {plan.epochs} epochs", flush=True)
     plan = plan.replace(**overrides)
     return train_plan(plan, data, out, val, seed, verbose, resume, info, callbacks=callbacks, cache=cache)
