@@ -526,7 +526,7 @@ def choose_threshold(
         a, b = float(m.coef_[0, 0]), float(m.intercept_[0])
         if a > 0:                                                              # accuracy: P(1 | p) ≥ ½; balanced accuracy: ≥ the share of 1s
             q = 0.5 if metric == 'accuracy' else y.mean()
-            return float(1 / (1 + np.exp(-np.clip((_logit(q) - b) / a, -40, 40))))
+            return float(1 / (1 + np.exp(-np.clip((_logit(q) - b) / a, -15, 15))))   # never so near 0 or 1 that `DecisionThreshold` cannot move it
     u = np.unique(p)
     cand = np.unique(np.r_[0.5, (u[1:] + u[:-1]) / 2])                         # midway between neighbouring probabilities
     s = np.array([score(y, (p >= t).astype(int)) for t in cand])
