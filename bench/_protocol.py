@@ -61,8 +61,8 @@ def run_plan(name:str, fit, val, test, a) -> dict:
 
 def operating_point(run:dict, val, metric:str='accuracy') -> dict:
     """A run's test figures at a second decision threshold, chosen on validation for `metric` (a plan chooses its own for
-    balanced accuracy): the run's model predicts the validation split, the threshold that maximises `metric` there is
-    applied to the test probabilities the run wrote. The model itself, its threshold and its test predictions are unchanged."""
+    balanced accuracy): the run's model predicts the validation split, `choose_threshold` fits the threshold for `metric`
+    there as the plan fits its own, and it is applied to the test probabilities the run wrote. The model itself, its threshold and its test predictions are unchanged."""
     from volclf.train import load_trained
     from volclf.evaluate import predict_probs
     from volclf.plan import choose_threshold
