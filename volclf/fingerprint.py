@@ -16,8 +16,8 @@ from .io import read_volume
 from .data import VolumeDataset
 
 # %% auto #0
-__all__ = ['PERCENTILES', 'KINDS', 'mirror_asymmetry', 'orientation', 'foreground_extent', 'volume_stats', 'data_kind',
-           'Fingerprint', 'alignment', 'item_name', 'fingerprint', 'summarise']
+__all__ = ['PERCENTILES', 'KINDS', 'mirror_asymmetry', 'orientation', 'foreground_box', 'foreground_extent', 'volume_stats',
+           'data_kind', 'Fingerprint', 'alignment', 'placement', 'item_name', 'fingerprint', 'summarise']
 
 # %% ../nbs/01a_fingerprint.ipynb #17fd8a88
 PERCENTILES = (0.5, 5, 50, 95, 99.5)
@@ -58,20 +58,25 @@ def orientation(
 
 
 # %% ../nbs/01a_fingerprint.ipynb #5a1c0e2d
-def foreground_extent(a:np.ndarray, lo:float|None=None) -> tuple:
-    "Voxels along D, H, W of the box around `a`'s foreground (its voxels above the minimum `lo`, computed when not given; NaN is not foreground); 0s when it has none."
+def foreground_box(a:np.ndarray, lo:float|None=None) -> tuple:
+    "(extent, centre) of the box around `a`'s foreground (its voxels above the minimum `lo`, computed when not given; NaN is not foreground): its voxels along D, H, W, and where its middle sits as a share of each side; (0s, ½s) when it has none."
     if lo is None: lo = np.nanmin(a) if np.size(a) and not np.isnan(a).all() else np.inf
     with np.errstate(invalid='ignore'): m = np.asarray(a) > lo
     if m.ndim > 3: m = m.any(tuple(range(3, m.ndim)))
     hits = [np.flatnonzero(m.any(tuple(i for i in range(3) if i != k))) for k in range(3)]
-    return tuple(int(h[-1] - h[0] + 1) if h.size else 0 for h in hits)
+    return (tuple(int(h[-1] - h[0] + 1) if h.size else 0 for h in hits),
+            tuple(round(float(h[0] + h[-1] + 1) / 2 / n, 4) if h.size else .5 for h, n in zip(hits, m.shape)))
+
+def foreground_extent(a:np.ndarray, lo:float|None=None) -> tuple:
+    "Voxels along D, H, W of the box around `a`'s foreground (`foreground_box`); 0s when it has none."
+    return foreground_box(a, lo)[0]
 
 def volume_stats(
     a:np.ndarray,               # the voxels, (D, H, W) or (D, H, W, C)
     spacing:tuple|None=None,    # mm per voxel along D, H, W; None when the source has no geometry
     sample:int=200_000,         # at most this many voxels for the percentiles
 ) -> dict:
-    "Shape, spacing, dtype, foreground percentiles and extent, integrality, binariness, mirror asymmetry per axis, orientation per plane, non-finite count and content hash of `a`."
+    "Shape, spacing, dtype, foreground percentiles, extent and centre, integrality, binariness, mirror asymmetry per axis, orientation per plane, non-finite count and content hash of `a`."
     flat = a.reshape(-1)
     finite = np.isfinite(flat) if flat.dtype.kind == 'f' else None
     good = flat if finite is None else flat[finite]
@@ -83,10 +88,11 @@ def volume_stats(
     few = np.unique(sub)[:3]
     h = hashlib.blake2b(np.ascontiguousarray(a).tobytes(), digest_size=12)
     h.update(str((a.shape, a.dtype.str)).encode())
+    extent, centre = foreground_box(a, lo if good.size else np.inf)
     return dict(shape=tuple(int(s) for s in a.shape[:3]), spacing=None if spacing is None else tuple(float(s) for s in spacing),
                 dtype=str(a.dtype), min=float(lo), max=float(good.max()) if good.size else float('nan'),
                 percentiles=[round(float(v), 4) for v in q], integer=bool(a.dtype.kind in 'biu' or np.all(np.mod(sub, 1) == 0)),
-                binary=bool(0 < len(few) <= 2 and few[0] == 0), extent=foreground_extent(a, lo if good.size else np.inf), asymmetry=mirror_asymmetry(a), orientation=orientation(a, spacing), nonfinite=0 if finite is None else int((~finite).sum()),
+                binary=bool(0 < len(few) <= 2 and few[0] == 0), extent=extent, centre=centre, asymmetry=mirror_asymmetry(a), orientation=orientation(a, spacing), nonfinite=0 if finite is None else int((~finite).sum()),
                 hash=h.hexdigest())
 
 # %% ../nbs/01a_fingerprint.ipynb #be97236a
@@ -126,6 +132,7 @@ class Fingerprint:
     volumes: list = field(default_factory=list)  # one `volume_stats` dict per readable volume, with item, label and group
     alignment: tuple|None = None                 # per plane across D, H, W: how far each class's volumes share an orientation (see `alignment`)
     alignment_chance: tuple|None = None          # the same for volumes turned at random: what `alignment` reads when they share none
+    placement: float|None = None                 # how well where each volume's foreground sits tells its class: a balanced accuracy (see `placement`)
 
     @property
     def ok(self) -> bool: return not self.problems
@@ -168,6 +175,25 @@ def alignment(
     return agree(V), agree(turned)
 
 
+# %% ../nbs/01a_fingerprint.ipynb #c8d2e3f5
+def placement(
+    vols:list,                  # `volume_stats` dicts with a label each
+    k:int=15,                   # neighbours that vote
+    seed:int=0,                 # for the folds
+) -> float|None:                # balanced accuracy between 0 and 1; None without centres or with a class of fewer than 2 volumes
+    "How well the place of each volume's foreground (its `centre`) tells its class: a k-nearest-neighbour vote's balanced accuracy, cross-validated."
+    if not vols or any('centre' not in v for v in vols): return None
+    labels = np.array([str(v['label']) for v in vols])
+    least = min(Counter(labels).values())
+    if len(set(labels)) < 2 or least < 2: return None
+    from sklearn.model_selection import StratifiedKFold, cross_val_score
+    from sklearn.neighbors import KNeighborsClassifier
+    folds = min(5, least)
+    knn = KNeighborsClassifier(min(k, len(vols) - len(vols) // folds - 1))
+    X = np.array([v['centre'] for v in vols], float)
+    return round(float(cross_val_score(knn, X, labels, cv=StratifiedKFold(folds, shuffle=True, random_state=seed), scoring='balanced_accuracy').mean()), 3)
+
+
 # %% ../nbs/01a_fingerprint.ipynb #61468086
 def item_name(ds:VolumeDataset, i:int) -> str:
     "How a fingerprint names item `i` of `ds`: its file, or `name[i]` for volumes in memory."
@@ -196,7 +222,7 @@ def summarise(name:str, classes:list, vols:list, problems:list) -> Fingerprint:
     return Fingerprint(name, list(classes), dict(Counter(v['label'] for v in vols)), len({v['group'] for v in vols}), kind, evidence,
                        tuple(int(round(s)) for s in med([v['shape'] for v in vols])) if vols else (), med(spacings),
                        float(np.median([max(s) / min(s) for s in spacings])) if spacings else 1.,
-                       med([v['asymmetry'] for v in vols]) or (0., 0., 0.), problems, vols, *alignment(vols))
+                       med([v['asymmetry'] for v in vols]) or (0., 0., 0.), problems, vols, *alignment(vols), placement(vols))
 
 # %% ../nbs/01a_fingerprint.ipynb #d9145c0c
 @patch
@@ -209,7 +235,7 @@ def load(cls:Fingerprint, path:str|Path) -> Fingerprint:
     "Read a fingerprint `save` wrote."
     d = json.loads(Path(path).read_text())
     tup = lambda v: None if v is None else tuple(v)
-    d['volumes'] = [dict(v, shape=tup(v['shape']), spacing=tup(v['spacing']), **({'extent': tup(v['extent'])} if 'extent' in v else {})) for v in d['volumes']]
+    d['volumes'] = [dict(v, **{k: tup(v[k]) for k in ('shape', 'spacing', 'extent', 'centre') if k in v}) for v in d['volumes']]
     return cls(**dict(d, shape=tuple(d['shape']), spacing=tup(d['spacing']), asymmetry=tuple(d.get('asymmetry', (0., 0., 0.))),
                         alignment=tup(d.get('alignment')), alignment_chance=tup(d.get('alignment_chance'))))
 
@@ -228,7 +254,9 @@ def _repr_markdown_(self:Fingerprint):
              + f"; **{self.kind}** ({self.evidence}); mirror asymmetry along D, H, W: "
              + ", ".join(f"{v:.2f}" for v in self.asymmetry)
              + (f"; orientation shared within classes, across D, H, W: {', '.join(f'{v:.2f}' for v in self.alignment)} "
-                f"({', '.join(f'{v:.2f}' for v in self.alignment_chance)} by chance)" if self.alignment else ""), ""]
+                f"({', '.join(f'{v:.2f}' for v in self.alignment_chance)} by chance)" if self.alignment else "")
+             + (f"; the class from where the foreground sits alone: balanced accuracy {self.placement:.2f} ({1 / len(self.counts):.2f} by chance)"
+                if self.placement is not None else ""), ""]
     if self.problems:
         lines += [f"**{len(self.problems)} problems:**", "", "| item | problem |", "|---|---|"]
         lines += [f"| {it} | {why} |" for it, why in self.problems] + [""]

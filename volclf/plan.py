@@ -14,10 +14,10 @@ from .core import VolclfError
 from .fingerprint import Fingerprint, fingerprint
 
 # %% auto #0
-__all__ = ['CROP', 'ALIGNED', 'STEPS_WANTED', 'EPOCHS', 'MIN_EPOCHS', 'AFTER', 'Plan', 'view_steps', 'spacing_rule', 'shape_rule',
-           'crop_rule', 'intensity_rule', 'augment_rule', 'strides_rule', 'batch_rule', 'epochs_rule', 'network_rule',
-           'threshold_rule', 'probe_step', 'epoch_seconds', 'make_plan', 'plan_for', 'saved_plan', 'Mirror',
-           'DecisionThreshold', 'Turn', 'ensemble_model', 'choose_threshold', 'member_seed', 'train_plan']
+__all__ = ['CROP', 'PLACE', 'ALIGNED', 'STEPS_WANTED', 'EPOCHS', 'MIN_EPOCHS', 'AFTER', 'Plan', 'view_steps', 'spacing_rule',
+           'shape_rule', 'crop_rule', 'intensity_rule', 'augment_rule', 'strides_rule', 'batch_rule', 'epochs_rule',
+           'network_rule', 'threshold_rule', 'probe_step', 'epoch_seconds', 'make_plan', 'plan_for', 'saved_plan',
+           'Mirror', 'DecisionThreshold', 'Turn', 'ensemble_model', 'choose_threshold', 'member_seed', 'train_plan']
 
 # %% ../nbs/06a_plan.ipynb #0770b924
 @dataclass
@@ -212,9 +212,17 @@ def shape_rule(fp:Fingerprint, spacing:tuple|None, max_voxels:int=96**3) -> tupl
     return shape, why + (f", shrunk by {f:.2f} to fit {max_voxels:,} voxels" if f < 1 else "") + ", to multiples of 4"
 
 CROP = 0.75     # `crop_rule` proposes a box around the masks' foreground when it holds at most this share of their grid's voxels
+PLACE = 0.1     # ... unless where they sit tells the classes apart this far above chance (balanced accuracy, `volclf.fingerprint.placement`)
+
+def _place_says(fp:Fingerprint) -> tuple:
+    "(whether where `fp`'s volumes sit tells their classes apart, in words): its `placement` against chance plus the larger of `PLACE` and twice chance's standard error for these class sizes."
+    if fp.placement is None: return False, "where they sit was not measured"
+    k = len(fp.counts)
+    bar = 1 / k + max(PLACE, 2 * math.sqrt(sum((1 / k) * (1 - 1 / k) / n for n in fp.counts.values())) / k)
+    return fp.placement >= bar, f"balanced accuracy {fp.placement:.2f} from where they sit alone, {1 / k:.2f} by chance, {bar:.2f} to count"
 
 def crop_rule(fp:Fingerprint, spacing:tuple|None, max_voxels:int=96**3) -> tuple:
-    "(box or None, why): for masks that leave most of their grid empty, a box to cut around each one's foreground, as large as 99 % of their extents at `spacing`, each side a multiple of 4 (`make_plan` cuts unless `crop=False`)."
+    "(box or None, why): for masks that leave most of their grid empty, a box to cut around each one's foreground, as large as 99 % of their extents at `spacing`, each side a multiple of 4, unless where they sit tells their classes apart (`make_plan` cuts unless `crop=False`)."
     if fp.kind != 'binary': return None, "not masks: the whole volume"
     if any(v.get('extent') is None for v in fp.volumes): return None, "the fingerprint has no foreground extents (made by an older volclf): the whole volume"
     grid, p99 = np.median([_at(v, 'shape', spacing) for v in fp.volumes], 0), np.percentile([_at(v, 'extent', spacing) for v in fp.volumes], 99, 0)
@@ -222,8 +230,12 @@ def crop_rule(fp:Fingerprint, spacing:tuple|None, max_voxels:int=96**3) -> tuple
     share = math.prod(box) / math.prod(grid)
     if share > CROP or math.prod(box) > max_voxels:
         return None, f"the masks fill their grid: a box around 99 % of them would be {_x(box)}, {100 * share:.2g} % of {_x(np.round(grid, 1))}"
+    placed, said = _place_says(fp)
+    if placed: return None, (f"masks that leave most of their grid empty, but where they sit tells the classes apart ({said}): the whole grid "
+                             f"keeps it, not a box of {_x(box)} around each one's foreground")
     return box, (f"masks that leave most of their grid empty: a box of {_x(box)} (99 % of the shapes are at most {_x(np.round(p99, 1))} "
-                 f"voxels) around each one's foreground, {100 * share:.2g} % of {_x(np.round(grid, 1))}; nothing is interpolated, so a larger shape stays larger")
+                 f"voxels) around each one's foreground, {100 * share:.2g} % of {_x(np.round(grid, 1))}; nothing is interpolated, so a larger shape "
+                 f"stays larger; the place is lost, and says little ({said})")
 
 # %% ../nbs/06a_plan.ipynb #92f24848
 def intensity_rule(fp:Fingerprint) -> tuple:
@@ -409,6 +421,7 @@ def make_plan(
     shape, r_sh = shape_rule(fp, spacing)
     (box, r_box), (aug, r_aug) = crop_rule(fp, spacing), augment_rule(fp)
     if box and not crop: r_sh += f"; the whole grid, as asked (crop=False, `--no-crop`), though a box of {_x(box)} around each one's foreground would hold 99 % of these masks"
+    elif not box and fp.kind == 'binary': r_sh += f"; not cut: {r_box}"
     if box and crop:
         if aug['turn_plane']: box = tuple(max(box[a] for a in aug['turn_plane']) if i in aug['turn_plane'] else b for i, b in enumerate(box))   # turns need a square plane
         shape, r_sh = box, r_box
