@@ -28,7 +28,21 @@ def arguments(doc:str, minutes:float) -> argparse.Namespace:
     ap.add_argument('--resume', action='store_true', help="continue the runs in --out with the plan they began with: finished members are loaded, not trained again")
     ap.add_argument('--no-crop', dest='crop', action='store_false', help="plan with crop=False (masks keep their whole grid instead of the box around their foreground `volclf.plan.crop_rule` finds): results in <script>_nocrop.json")
     ap.add_argument('--views', action='store_true', help="train nothing: add the test figures of the runs in --out with fewer test-time views to the results file")
+    ap.add_argument('--grid', type=int, default=None, help="MedMNIST: resample the masks to a grid of this side first (`regrid`: the same shapes at another resolution, no new detail): results in <script>_<grid>.json")
     return ap.parse_args()
+
+def results_name(a) -> str:
+    "The results file's name for these arguments: <script>, with _nocrop and _<grid> when they change the data or the plan."
+    return Path(sys.argv[0]).stem + ('' if a.crop else '_nocrop') + (f'_{a.grid}' if getattr(a, 'grid', None) else '')
+
+def regrid(ds, side:int):
+    "`ds`'s masks resampled to side³ (linear interpolation, foreground where it reaches ½; 0/255 like MedMNIST's): the same shapes on a finer or coarser grid, for checking that the plan's rules follow the resolution."
+    from dataclasses import replace
+    from scipy.ndimage import zoom
+    def one(v):
+        v = np.asarray(v, np.float32); top = v.max()
+        return (zoom(v / top if top else v, [side / n for n in v.shape[:3]], order=1) >= .5).astype(np.uint8) * 255
+    return replace(ds, x=np.stack([one(v) for v in ds.x]), name=f"{ds.name} at {side}³")
 
 def run_plan(name:str, fit, val, test, a) -> dict:
     "Plan once on `fit` (and the size of `val`), then `train_and_test` the plan over the seeds, with a line per seed."
@@ -102,7 +116,7 @@ def rescore(p:str, val, a) -> None:
     "Add the accuracy and argmax operating points (`operating_point`, `at_argmax`) of each seed's saved run under --out to bench/results/<script>.json."
     import json
     if not a.out: raise SystemExit("--rescore needs --out: the folder the benchmark's runs were written to")
-    f = results_file()
+    f = results_file(results_name(a))
     res = json.loads(f.read_text())
     for r in res['runs']:
         r['out'] = str(Path(a.out)/f"seed{r['seed']}")
@@ -152,8 +166,9 @@ def medmnist_benchmark(doc:str, p:str, name:str, file:str, dataset:str, publishe
     a = arguments(doc, minutes=10.)
     from volclf.data import from_medmnist
     ds = from_medmnist(data_file('medmnist', file))
+    if a.grid: ds, dataset = regrid(ds, a.grid), f"{dataset.split()[0]} resampled to {a.grid}^3"
     if a.rescore: return rescore(p, ds.part('val'), a)
-    if a.views: return by_views(p, ds.part('test'), a)
+    if a.views: return by_views(p, ds.part('test'), a, results_name(a))
     res = run_plan(f'{p} {name}', ds.part('train'), ds.part('val'), ds.part('test'), a)
     s = res['summary']
     extra = dict(at_accuracy=at_point(p, res['runs']), at_argmax=at_point(p, res['runs'], 'at_argmax')) if res['plan'].threshold else {}
@@ -164,4 +179,4 @@ def medmnist_benchmark(doc:str, p:str, name:str, file:str, dataset:str, publishe
                 balanced_accuracy=s['metrics']['balanced_accuracy'], published=published, **extra, **facts(res)),
            f"{p} AUC {pm(s, 'auc')} | {dataset.split()[0]} test, ACC {pm(s, 'accuracy')}, balanced {pm(s, 'balanced_accuracy')}, seeds {res['seeds']} "
            f"(best published AUC {best_auc:.3f}, ACC {best_acc:.3f}); planned, {max(res['minutes']):.1f} min per seed at most", a.quick or bool(a.plan),
-           name=None if a.crop else f"{Path(sys.argv[0]).stem}_nocrop")
+           name=results_name(a))

@@ -9,6 +9,7 @@ dataset: the plan reads the training split's fingerprint and fits a budget of --
 0.828 ± 0.014 on a Xeon with bfloat16.)
 
     python bench/p5_adrenal.py [--seeds 0 1 2] [--minutes 10] [--quick]
+    python bench/p5_adrenal.py --grid 64 --out DIR   # the same masks resampled to 64³ (another resolution): p5_adrenal_64.json
 """
 from _protocol import medmnist_benchmark
 

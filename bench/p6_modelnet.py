@@ -13,9 +13,10 @@ this replaced scored 0.895 ± 0.004 on a Xeon with bfloat16.)
     python bench/p6_modelnet.py --views --out DIR     # what the test-time views add, on the saved runs
     python bench/p6_modelnet.py --plan FILE --out DIR # an experiment: train an edited plan.json (no results file)
     python bench/p6_modelnet.py --resume --out DIR    # continue an interrupted run (finished members are loaded)
+    python bench/p6_modelnet.py --grid 64 --out DIR   # the same shapes resampled to 64³: results in p6_modelnet_64.json
 """
 import numpy as np
-from _protocol import data_file, arguments, run_plan, pm, facts, by_views
+from _protocol import data_file, arguments, run_plan, pm, facts, by_views, regrid
 from _report import report
 
 PUBLISHED = [  # ModelNet10 test accuracy at 32³
@@ -26,8 +27,10 @@ def main():
     a = arguments(__doc__, minutes=30.)
     from volclf.data import from_modelnet
     ds = from_modelnet(data_file('modelnet', 'modelnet10_32.npz'))
+    if a.grid: ds = regrid(ds, a.grid)
     train_all, test = ds.part('train'), ds.part('test')
-    name = (None if a.minutes == 30 else f"p6_modelnet_{a.minutes:g}min") if a.crop else f"p6_modelnet_{a.minutes:g}min_nocrop"   # another budget or plan is another benchmark: its own results file
+    name = ("p6_modelnet" + ('' if a.minutes == 30 else f"_{a.minutes:g}min") + ('' if a.crop else '_nocrop')
+            + (f'_{a.grid}' if a.grid else ''))    # another budget, plan or grid is another benchmark: its own results file
     if a.views: return by_views('P6', test, a, name)
     rng = np.random.default_rng(0)                 # the held-out validation shapes: fixed, whatever the run's seed
     held = np.concatenate([rng.permutation(np.flatnonzero(train_all.y == c))[:round(0.1 * np.sum(train_all.y == c))]
@@ -37,9 +40,9 @@ def main():
     s = res['summary']
     for m, acc in PUBLISHED: print(f"  {m:<48} ACC {acc:.3f}")
     print(f"  {'volclf (this run)':<48} ACC {pm(s, 'accuracy')}")
-    report(dict(p='P6', dataset='ModelNet10 32^3', accuracy=s['metrics']['accuracy'], balanced_accuracy=s['metrics']['balanced_accuracy'],
+    report(dict(p='P6', dataset=f'ModelNet10 {a.grid or 32}^3', accuracy=s['metrics']['accuracy'], balanced_accuracy=s['metrics']['balanced_accuracy'],
                 published=PUBLISHED, n_fit=int((~is_val).sum()), n_val=int(is_val.sum()), n_test=len(test), **facts(res)),
-           f"P6 ACC {pm(s, 'accuracy')} | ModelNet10 32^3 test accuracy, seeds {res['seeds']} (VoxNet 0.92); planned, "
+           f"P6 ACC {pm(s, 'accuracy')} | ModelNet10 {a.grid or 32}^3 test accuracy, seeds {res['seeds']} (VoxNet 0.92); planned, "
            f"{max(res['minutes']):.1f} min per seed at most", a.quick or bool(a.plan),
            name=name)
 

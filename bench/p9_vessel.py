@@ -8,6 +8,7 @@ Nothing is set for this dataset: the plan reads the training split's fingerprint
 per seed on this machine.
 
     python bench/p9_vessel.py [--seeds 0 1 2] [--minutes 10] [--quick]
+    python bench/p9_vessel.py --grid 64 --out DIR    # the same masks resampled to 64³ (another resolution): p9_vessel_64.json
 """
 from _protocol import medmnist_benchmark
 
