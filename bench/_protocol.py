@@ -28,7 +28,7 @@ def arguments(doc:str, minutes:float) -> argparse.Namespace:
     ap.add_argument('--resume', action='store_true', help="continue the runs in --out with the plan they began with: finished members are loaded, not trained again")
     ap.add_argument('--no-crop', dest='crop', action='store_false', help="plan with crop=False (masks keep their whole grid instead of the box around their foreground `volclf.plan.crop_rule` finds): results in <script>_nocrop.json")
     ap.add_argument('--views', action='store_true', help="train nothing: add the test figures of the runs in --out with fewer test-time views to the results file")
-    ap.add_argument('--grid', type=int, default=None, help="MedMNIST: resample the masks to a grid of this side first (`regrid`: the same shapes at another resolution, no new detail): results in <script>_<grid>.json")
+    ap.add_argument('--grid', type=int, default=None, help="resample the masks (MedMNIST, ModelNet) to a grid of this side first (`regrid`: the same shapes at another resolution, no new detail): results in <script>_<grid>.json")
     return ap.parse_args()
 
 def results_name(a) -> str:
