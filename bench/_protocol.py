@@ -28,6 +28,7 @@ def arguments(doc:str, minutes:float) -> argparse.Namespace:
     ap.add_argument('--resume', action='store_true', help="continue the runs in --out with the plan they began with: finished members are loaded, not trained again")
     ap.add_argument('--no-crop', dest='crop', action='store_false', help="plan with crop=False (masks keep their whole grid instead of the box around their foreground `volclf.plan.crop_rule` finds): results in <script>_nocrop.json")
     ap.add_argument('--views', action='store_true', help="train nothing: add the test figures of the runs in --out with fewer test-time views to the results file")
+    ap.add_argument('--kept', action='store_true', help="train nothing: add the test figures of the runs in --out with each model's last epoch (from its checkpoint) beside the kept one to the results file")
     ap.add_argument('--grid', type=int, default=None, help="resample the masks (MedMNIST, ModelNet) to a grid of this side first (`regrid`: the same shapes at another resolution, no new detail): results in <script>_<grid>.json")
     return ap.parse_args()
 
@@ -150,6 +151,38 @@ def by_views(p:str, test, a, name:str|None=None) -> None:
     res['by_views'] = dict(seeds=[r['seed'] for r in res['runs']], **rows)
     f.write_text(json.dumps(res, indent=1))
 
+def by_kept(p:str, val, test, a, name:str) -> None:
+    """The kept epoch against the last, measured on each seed's saved run (under --out): the members as the plan kept
+    them (lowest validation loss) and with their last epoch's weights (each member's checkpoint), through the plan's
+    views, each with its own threshold chosen on validation for the plan's metric; test AUC, accuracy and balanced
+    accuracy at that threshold, and accuracy at the argmax, added to bench/results/<name>.json as `by_kept`. A
+    report for choosing the plan's `keep`: nothing of the run is changed."""
+    import json
+    from sklearn import metrics as skm
+    from volclf.train import load_trained, load_checkpoint, compile_for
+    from volclf.plan import Plan, ensemble_model, choose_threshold
+    from volclf.evaluate import predict_probs
+    if not a.out: raise SystemExit("--kept needs --out: the folder the benchmark's runs were written to")
+    f = results_file(name); res = json.loads(f.read_text()); rows = dict(kept={}, last={})
+    def last(plan, member):
+        m, aug = compile_for(plan.build_model(), plan.to_config(), 1), plan.to_augment(0)
+        if aug is not None: aug.build((None, *plan.shape, 1))
+        load_checkpoint(member/'checkpoint'/'last.npz', m, aug); return m
+    for r in res['runs']:
+        out = Path(a.out)/f"seed{r['seed']}"
+        plan = Plan.load(out/'plan.json'); members = [out/f'member{k}' for k in range(plan.ensemble)]
+        for which, models in (('kept', [load_trained(m/'model.keras')[0] for m in members]), ('last', [last(plan, m) for m in members])):
+            model, pre = ensemble_model(models, plan.tta_flips, turns=plan.tta_turns), plan.to_preprocess()
+            pv, pt = predict_probs(model, val, pre)[:, 1], predict_probs(model, test, pre)[:, 1]
+            t = choose_threshold(val.y, pv, plan.threshold or 'accuracy')
+            got = dict(auc=skm.roc_auc_score(test.y, pt), accuracy=skm.accuracy_score(test.y, pt >= t),
+                       balanced_accuracy=skm.balanced_accuracy_score(test.y, pt >= t), at_argmax=skm.accuracy_score(test.y, pt >= .5))
+            for k, v in got.items(): rows[which].setdefault(k, []).append(float(v))
+            print(f"{p} seed {r['seed']}, {which} epoch: test auc {got['auc']:.4f} acc {got['accuracy']:.4f} bal {got['balanced_accuracy']:.4f} argmax {got['at_argmax']:.4f}", flush=True)
+    res['by_kept'] = dict(seeds=[r['seed'] for r in res['runs']], **rows)
+    f.write_text(json.dumps(res, indent=1))
+    for which in rows: print(f"{p} {which} epoch, mean of {len(res['runs'])} seeds: " + ", ".join(f"{k} {np.mean(v):.4f}" for k, v in rows[which].items()))
+
 def pm(summary:dict, key:str) -> str:
     "mean ± sd of one metric of a seed summary."
     m = summary['metrics'][key]
@@ -169,6 +202,7 @@ def medmnist_benchmark(doc:str, p:str, name:str, file:str, dataset:str, publishe
     if a.grid: ds, dataset = regrid(ds, a.grid), f"{dataset.split()[0]} resampled to {a.grid}^3"
     if a.rescore: return rescore(p, ds.part('val'), a)
     if a.views: return by_views(p, ds.part('test'), a, results_name(a))
+    if a.kept: return by_kept(p, ds.part('val'), ds.part('test'), a, results_name(a))
     res = run_plan(f'{p} {name}', ds.part('train'), ds.part('val'), ds.part('test'), a)
     s = res['summary']
     extra = dict(at_accuracy=at_point(p, res['runs']), at_argmax=at_point(p, res['runs'], 'at_argmax')) if res['plan'].threshold else {}

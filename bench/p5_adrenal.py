@@ -10,6 +10,7 @@ dataset: the plan reads the training split's fingerprint and fits a budget of --
 
     python bench/p5_adrenal.py [--seeds 0 1 2] [--minutes 10] [--quick]
     python bench/p5_adrenal.py --grid 64 --out DIR   # the same masks resampled to 64³ (another resolution): p5_adrenal_64.json
+    python bench/p5_adrenal.py --kept --out DIR      # train nothing: the saved runs' kept epoch against their last (by_kept)
 """
 from _protocol import medmnist_benchmark
 

@@ -9,6 +9,7 @@ per seed on this machine.
 
     python bench/p9_vessel.py [--seeds 0 1 2] [--minutes 10] [--quick]
     python bench/p9_vessel.py --grid 64 --out DIR    # the same masks resampled to 64³ (another resolution): p9_vessel_64.json
+    python bench/p9_vessel.py --kept --out DIR       # train nothing: the saved runs' kept epoch against their last (by_kept)
 """
 from _protocol import medmnist_benchmark
 

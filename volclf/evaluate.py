@@ -253,12 +253,13 @@ def read_history(path:str|Path) -> dict:
 def plot_history(
     history:dict|str|Path,   # `TrainResult.history`, or a run's history.csv
     axs:list|None=None,      # axes to draw into, one per curve (loss, accuracy); default: a new figure
+    kept:int|None=None,      # the epoch `train` kept (`TrainResult.kept_epoch`); None: the one of lowest validation loss
 ):
-    "Loss and accuracy per epoch, training and validation, with the epoch `train` kept (lowest validation loss) marked."
+    "Loss and accuracy per epoch, training and validation, with the epoch `train` kept marked."
     h = read_history(history) if isinstance(history, (str, Path)) else history
     keys = [k for k in ('loss', 'accuracy') if k in h]
     if axs is None: axs = plt.subplots(1, len(keys), figsize=(3.6 * len(keys), 2.6), squeeze=False)[1][0]
-    kept = int(np.nanargmin(h['val_loss'])) + 1 if len(h.get('val_loss', [])) else None
+    if kept is None: kept = int(np.nanargmin(h['val_loss'])) + 1 if len(h.get('val_loss', [])) else None
     for ax, k in zip(axs, keys):
         ep = np.arange(1, len(h[k]) + 1)
         ax.plot(ep, h[k], label='train'); ax.plot(ep, h.get('val_' + k, [np.nan] * len(ep)), label='validation')
@@ -338,8 +339,8 @@ def train_and_test(
     views:dict|None=None,         # `flip_axes` / `rot_plane` for `tta`
     on_run:Callable|None=None,    # called with each run's record as soon as it is known (the CLI prints it)
     **kw,
-) -> dict:                        # {'runs': [{seed, out, seconds, epochs_run, best_epoch, val, test}], 'summary': ...}
-    "Train once per seed, keep each run's best epoch on validation, and test that model once: the protocol behind every volclf figure. `kw` goes to `train` (preprocess, verbose, cache, resume, info, ...)."
+) -> dict:                        # {'runs': [{seed, out, seconds, epochs_run, kept_epoch, val, test}], 'summary': ...}
+    "Train once per seed, keep each run's model (the epoch of lowest validation loss, or the last as its config or plan says), and test it once: the protocol behind every volclf figure. `kw` goes to `train` (preprocess, verbose, cache, resume, info, ...)."
     import keras
     from volclf.data import split
     from volclf.preprocess import default_preprocess
@@ -357,9 +358,9 @@ def train_and_test(
         own = {} if planned else dict(preprocess=pre, augment=augment and augment(s))  # a plan chooses these itself
         r = train(model, fit, run, cfg, val=val_ds, seed=s, **own, **kw)
         score = lambda d, **o: evaluate(r.model, d, pre, tta=tta, **(views or {}), **o)
-        rec = dict(seed=s, out=str(run), seconds=round(r.seconds, 1), epochs_run=len(r.history['val_loss']), best_epoch=r.best_epoch,
+        rec = dict(seed=s, out=str(run), seconds=round(r.seconds, 1), epochs_run=len(r.history['val_loss']), kept_epoch=r.kept_epoch,
                    val=score(val_ds, bootstrap=0), test=None if test is None else score(test, out=run))
-        plot_history(r.history).savefig(run/'history.png', dpi=100); plt.close('all')
+        plot_history(r.history, kept=r.kept_epoch).savefig(run/'history.png', dpi=100); plt.close('all')
         runs.append(rec); on_run and on_run(rec)
         keras.utils.clear_session()                               # the next seed builds its model from a clean slate
     summary = summarize_seeds([r['val' if test is None else 'test'] for r in runs], [r['seed'] for r in runs])

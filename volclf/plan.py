@@ -14,10 +14,11 @@ from .core import VolclfError
 from .fingerprint import Fingerprint, fingerprint
 
 # %% auto #0
-__all__ = ['CROP', 'PLACE', 'ALIGNED', 'STEPS_WANTED', 'EPOCHS', 'MIN_EPOCHS', 'AFTER', 'Plan', 'view_steps', 'spacing_rule',
-           'shape_rule', 'crop_rule', 'intensity_rule', 'augment_rule', 'strides_rule', 'batch_rule', 'epochs_rule',
-           'network_rule', 'threshold_rule', 'probe_step', 'epoch_seconds', 'make_plan', 'plan_for', 'saved_plan',
-           'Mirror', 'DecisionThreshold', 'Turn', 'ensemble_model', 'choose_threshold', 'member_seed', 'train_plan']
+__all__ = ['CROP', 'PLACE', 'ALIGNED', 'STEPS_WANTED', 'EPOCHS', 'MIN_EPOCHS', 'AFTER', 'SMALLEST', 'Plan', 'view_steps',
+           'spacing_rule', 'shape_rule', 'crop_rule', 'intensity_rule', 'augment_rule', 'strides_rule', 'batch_rule',
+           'epochs_rule', 'network_rule', 'threshold_rule', 'probe_step', 'epoch_seconds', 'ensemble_rule',
+           'smaller_shape', 'make_plan', 'plan_for', 'saved_plan', 'Mirror', 'DecisionThreshold', 'Turn',
+           'ensemble_model', 'choose_threshold', 'member_seed', 'train_plan']
 
 # %% ../nbs/06a_plan.ipynb #0770b924
 @dataclass
@@ -44,6 +45,7 @@ class Plan:
     weight_decay: float = 1e-4
     warmup_epochs: int = 2
     label_smoothing: float = 0.1
+    keep: str = 'best'                  # the epoch each model keeps: 'best' (lowest validation loss) or 'last' (where the cosine schedule ends)
     flip_axes: tuple = ()               # axes training volumes may be mirrored along (0 D, 1 H, 2 W)
     turn_plane: tuple|None = None       # a plane training volumes may be turned in by 90° steps
     rotate_axes: tuple = (0, 1, 2)      # axes of the small random rotations
@@ -65,6 +67,7 @@ class Plan:
             if isinstance(v, list): setattr(self, k, tuple(v))
         if self.threshold not in (None, 'balanced_accuracy', 'accuracy', 'f1'):
             raise VolclfError(f"plan threshold must be None, 'balanced_accuracy', 'accuracy' or 'f1', not {self.threshold!r}")
+        if self.keep not in ('last', 'best'): raise VolclfError(f"plan keep must be 'last' or 'best', not {self.keep!r}")
         if not 1 <= self.ensemble <= 100 or self.epochs < 1: raise VolclfError(f"a plan needs 1 ≤ ensemble ≤ 100 and epochs ≥ 1, got {self.ensemble}, {self.epochs}")
 
 # %% ../nbs/06a_plan.ipynb #e8c51dd2
@@ -81,7 +84,7 @@ def to_config(self:Plan, seed:int=0):
     from volclf.train import TrainConfig
     return TrainConfig(model=f'resnet{self.depth}', epochs=self.epochs, batch_size=self.batch_size, optimizer='adamw', lr=self.lr,
                        weight_decay=self.weight_decay, schedule='cosine', warmup_epochs=min(self.warmup_epochs, self.epochs - 1),
-                       label_smoothing=self.label_smoothing, precision=self.precision, seed=seed)
+                       label_smoothing=self.label_smoothing, keep=self.keep, precision=self.precision, seed=seed)
 
 @patch
 def build_model(self:Plan) -> keras.Model:
@@ -151,7 +154,7 @@ def view_steps(flips:tuple=(), turns:tuple|None=None) -> list:
     return out
 
 _SHOWN = [('spacing', "spacing (mm)"), ('shape', "input shape"), ('intensity', "intensity"), ('network', "network"),
-          ('batch_size', "batch"), ('epochs', "epochs"), ('optimiser', "optimiser"), ('augment', "augmentation"),
+          ('batch_size', "batch"), ('epochs', "epochs"), ('keep', "kept weights"), ('optimiser', "optimiser"), ('augment', "augmentation"),
           ('tta_flips', "test-time views"), ('threshold', "decision threshold"), ('ensemble', "ensemble")]
 
 def _value(p:Plan, k:str) -> str:
@@ -173,6 +176,7 @@ def _value(p:Plan, k:str) -> str:
         turned = f"; each turned by 90°, 180°, 270° in the {''.join('DHW'[a] for a in p.tta_turns)} plane, distinct views only" if p.tta_turns else ""
         return f"{len(view_steps(p.tta_flips, p.tta_turns))}: as is" + "".join(f", mirrored along {'DHW'[a]}" for a in p.tta_flips) + turned
     if k == 'threshold': return f"chosen on validation for {p.threshold}" if p.threshold else "0.5 (argmax)"
+    if k == 'keep': return "each model's last epoch" if p.keep == 'last' else "each model's epoch of lowest validation loss"
     if k == 'ensemble': return f"{p.ensemble} model{'s' * (p.ensemble > 1)}"
     return str(getattr(p, k))
 
@@ -368,38 +372,63 @@ def _overhead(build_s:float) -> float:
     "Seconds a training run spends outside its epochs: building and compiling the network (as the probe measured it), then 5 s of data set-up and saving."
     return build_s + 5.
 
+def ensemble_rule(afford:float, want:int, epoch_s:float, overhead_s:float, budget_s:float) -> tuple:
+    "(models, epochs each, why, what it does to the epochs) for a network that affords `afford` epochs in `budget_s` (each model also costs `overhead_s`): as many models of `want` epochs as fit (up to 5) when it affords two; else one model of all it affords, up to `EPOCHS`' upper end; and when one model cannot spend the budget, two models that share it."
+    if afford >= 2 * want:                                       # k models, each with its own building and compiling
+        k = max(k for k in range(1, 6) if k * (want * epoch_s + overhead_s) <= budget_s)
+        return k, want, f"the budget affords {afford:.0f} epochs of this network: {k} models of {want}, averaged", ""
+    if afford >= EPOCHS[1] + 1:                                  # one model would leave the rest unspent
+        e = int((budget_s / 2 - overhead_s) / epoch_s)
+        return 2, e, (f"the budget affords {afford:.0f} epochs, more than one model takes ({EPOCHS[1]}) and fewer than two models of "
+                      f"{want} need: two models share it, averaged"), f"; {e} each: two models share the budget"
+    e = max(3, min(EPOCHS[1], int(afford)))                      # one model gets the whole budget: fewer epochs, or more
+    return 1, e, f"the budget affords {afford:.0f} epochs, fewer than two models of {want} need", (
+        "" if e == want else f"; {e}, all the budget affords" if e < want else f"; {e}: the budget is spent on one model (too little for two)")
+
+SMALLEST = 32          # the side `_fit_budget` may shrink a resized input to, no further (a shorter side stays)
+
+def smaller_shape(shape:tuple) -> tuple|None:
+    "`shape` at half the side, no side below `SMALLEST` (a side already shorter stays as it is), each a multiple of 4; None when no side can shrink."
+    s = tuple(int(n) if n <= SMALLEST else _round4(max(n / 2, SMALLEST)) for n in shape)
+    return s if s != tuple(shape) else None
+
 def _fit_budget(plan:Plan, want:int) -> Plan:
-    "The first network of the ladder (downsample late; then, for a cropped plan, late at half the width; then early; then early at half the width) that affords `want` epochs in the budget; then the ensemble the rest allows."
-    budget, tried, pick = plan.minutes * 60 * (1 - AFTER), [], None
+    "The first network of the ladder (downsample late; then, for a cropped plan, late at half the width; then early; then early at half the width) that affords `want` epochs in the budget, the ladder tried again on a smaller input (`smaller_shape`, never for a cropped plan) while none does; then the ensemble the rest allows."
+    budget, tried, pick, shape = plan.minutes * 60 * (1 - AFTER), [], None, tuple(plan.shape)
     half = max(8, plan.width // 2)
     ladder = [(1, plan.width)] + [(1, half)] * plan.crop + [(2, plan.width), (2, half)]   # a box kept for its detail is not halved early while a narrower network affords the epochs
-    rungs = {}
-    for early, width in ladder:                                  # a small input halves as often either way: one probe of it
-        s = strides_rule(plan.shape, early); rungs.setdefault((width, json.dumps(s)), (width, s))
-    for width, strides in rungs.values():
-        p = dataclasses.replace(plan, width=width, strides=strides)
-        step, build = probe_step(p)
-        afford = (budget - _overhead(build)) / epoch_seconds(p, step)
-        tried.append(dict(width=width, strides=p.strides, step_s=round(step, 4), build_s=round(build, 1), epochs_affordable=round(afford, 1)))
-        if pick is None or pick[1] < MIN_EPOCHS and afford > pick[1]: pick = (p, afford, step, build)   # the first that affords MIN_EPOCHS, else the cheapest
-        if afford >= want: pick = (p, afford, step, build); break
+    while shape:
+        at = plan if shape == tuple(plan.shape) else _shrunk(plan, shape, want)
+        rungs = {}
+        for early, width in ladder:                              # a small input halves as often either way: one probe of it
+            s = strides_rule(shape, early); rungs.setdefault((width, json.dumps(s)), (width, s))
+        for width, strides in rungs.values():
+            p = dataclasses.replace(at, width=width, strides=strides)
+            step, build = probe_step(p)
+            afford = (budget - _overhead(build)) / epoch_seconds(p, step)
+            tried.append(dict(width=width, strides=p.strides, step_s=round(step, 4), build_s=round(build, 1), epochs_affordable=round(afford, 1),
+                              **({} if at is plan else dict(shape=list(shape)))))
+            if pick is None or pick[1] < MIN_EPOCHS and afford > pick[1]: pick = (p, afford, step, build)   # the first that affords MIN_EPOCHS, else the cheapest
+            if afford >= want: pick = (p, afford, step, build); break
+        if pick[1] >= want or plan.crop: break
+        shape = smaller_shape(shape)
     p, afford, step, build = pick
     ep = epoch_seconds(p, step)
-    if afford >= 2 * want:                                       # k models, each with its own building and compiling
-        k = max(k for k in range(1, 6) if k * (want * ep + _overhead(build)) <= budget)
-        epochs = want
-        r_ens = f"the budget affords {afford:.0f} epochs of this network: {k} models of {want}, averaged"
-    else:
-        k, epochs = 1, max(3, min(EPOCHS[1], int(afford)))        # one model gets the whole budget: fewer epochs, or more
-        r_ens = f"the budget affords {afford:.0f} epochs, fewer than two models of {want} need"
-    why_net = plan.reasons['network'] + (f"; strides {p.strides}" if len(tried) == 1 else
+    k, epochs, r_ens, r_ep = ensemble_rule(afford, want, ep, _overhead(build), budget)
+    why_net = p.reasons['network'] + (f"; strides {p.strides}" if len(tried) == 1 else
                f"; the ladder stopped at width {p.width}, strides {p.strides}, the first that affords {want if afford >= want else MIN_EPOCHS} epochs"
                if afford >= MIN_EPOCHS else "; even the cheapest network affords too few epochs: give more minutes")
-    why_ep = plan.reasons['epochs'] + ("" if epochs == want else f"; {epochs}, all the budget affords" if epochs < want else
-                                       f"; {epochs}: the budget is spent on one model (too little for two)")
+    why_ep = p.reasons['epochs'] + r_ep
     return dataclasses.replace(p, epochs=epochs, ensemble=k, warmup_epochs=max(1, min(5, round(epochs / 10))),
                                reasons={**p.reasons, 'network': why_net, 'epochs': why_ep, 'ensemble': r_ens},
                                measured=dict(step_s=round(step, 4), epoch_s=round(ep, 1), train_min=round(k * (epochs * ep + _overhead(build)) / 60, 1), tried=tried))
+
+def _shrunk(plan:Plan, shape:tuple, want:int) -> Plan:
+    "`plan` with a smaller resized input: its stem and reasons for that shape."
+    net, r_net = network_rule(plan.n_fit, shape)
+    r_sh = (plan.reasons['shape'] + f"; resized to {_x(shape)}: no network of the ladder at {_x(plan.shape)} affords the {want} epochs a model "
+            f"wants in {plan.minutes:g} minutes here")
+    return dataclasses.replace(plan, shape=shape, **net, reasons={**plan.reasons, 'shape': r_sh, 'network': r_net})
 
 # %% ../nbs/06a_plan.ipynb #fbc8cc38
 def make_plan(
@@ -434,6 +463,7 @@ def make_plan(
                 threshold=threshold, minutes=minutes, precision=auto_precision() if precision == 'auto' else precision,
                 reasons=dict(spacing=r_sp, shape=r_sh, intensity=r_in, network=r_net, batch_size=r_b, epochs=r_e,
                              optimiser="AdamW, cosine schedule, label smoothing: one recipe for every dataset; lr 2e-3 at batch 32, scaled with the square root of the batch (the rule for Adam-type optimisers)",
+                             keep=f"the epoch of lowest loss on the {n_val} validation volumes; the last (keep='last'), where the cosine schedule ends, read the same on the benchmarks",
                              augment=r_aug, tta_flips=f"the training's mirrors{' and turns' * bool(aug['turn_plane'])}, averaged", threshold=r_t, ensemble="one model"))
     fits = auto_batch_size(plan.build_model(), memory_gb, largest=batch)
     if fits < batch: plan = dataclasses.replace(plan, batch_size=fits, reasons={**plan.reasons, 'batch_size': f"{fits}: the most that fits {memory_gb:g} GiB"})
@@ -563,7 +593,7 @@ def train_plan(
     resume:bool=False,           # continue each member from its last checkpoint (finished members are only loaded)
     info:dict|None=None,         # more facts for volclf.json
     **kw,
-):                               # a `TrainResult`: the ensemble model, the first member's history, `out`, the seconds
+):                               # a `TrainResult`: the ensemble model, the first member's history and kept epoch, `out`, the seconds
     "Train the plan's members on one patient-wise split, average them with the test-time views, choose the threshold on validation, save one model. `kw` goes to `train` (callbacks, cache); `out/plan.json` is written first, for resuming."
     from volclf.data import split
     from volclf.train import train, save_run_info, save_model, TrainResult
@@ -586,4 +616,4 @@ def train_plan(
     save_model(model, out/'model.keras', record)
     model.volclf_preprocess = pre
     shutil.copy(out/'member0'/'history.csv', out/'history.csv')
-    return TrainResult(model, runs[0].history, out, time.perf_counter() - t0)
+    return TrainResult(model, runs[0].history, out, time.perf_counter() - t0, runs[0].kept_epoch)

@@ -20,12 +20,12 @@ from .pipeline import to_tf, epoch_seed
 # %% auto #0
 __all__ = ['TrainConfig', 'TrainResult', 'save_run_info', 'save_model', 'read_info', 'load_trained', 'compile_for',
            'class_weights', 'save_checkpoint', 'load_checkpoint', 'estimate_memory', 'auto_batch_size', 'get_strategy',
-           'Resumable', 'ResumableEarlyStopping', 'ResumablePlateau', 'KeepBest', 'RunCheckpoint', 'train']
+           'Resumable', 'ResumableEarlyStopping', 'ResumablePlateau', 'KeepModel', 'RunCheckpoint', 'train']
 
 # %% ../nbs/06_train.ipynb #4f7c9cb3
 _CHOICES = dict(optimizer=('adam', 'adamw', 'sgd'), schedule=('constant', 'cosine', 'plateau'), loss=('crossentropy', 'focal'),
                 class_weight=(None, 'balanced'), precision=('auto', 'float32', 'mixed_bfloat16', 'mixed_float16'),
-                strategy=('none', 'mirrored', 'multiworker'))
+                strategy=('none', 'mirrored', 'multiworker'), keep=('best', 'last'))
 
 @dataclass
 class TrainConfig:
@@ -41,6 +41,7 @@ class TrainConfig:
     plateau_patience: int = 3           # plateau: epochs without a better val_loss before the rate drops
     plateau_factor: float = 0.5         # plateau: what the rate is multiplied by
     patience: int|None = None           # early stopping: epochs without a better val_loss; None: never
+    keep: str = 'best'                  # model.keras holds the epoch of lowest val_loss ('best') or the last one ('last')
     loss: str = 'crossentropy'          # crossentropy, or focal (for hard, imbalanced classes)
     focal_gamma: float = 2.             # focal loss: how much easy examples are down-weighted
     label_smoothing: float = 0.         # targets (1 − ε)·one-hot + ε/k: less over-confident outputs
@@ -107,19 +108,23 @@ def load(cls:TrainConfig, path:str|Path) -> TrainConfig:
 # %% ../nbs/06_train.ipynb #239a44b9
 @dataclass
 class TrainResult:
-    "What `train` returns: the best model, the per-epoch history and where it was all written."
+    "What `train` returns: the kept model, the per-epoch history and where it was all written."
     model: keras.Model
     history: dict
     out: Path
     seconds: float
+    kept_epoch: int|None = None      # the epoch `model` is from (counted from 1); None: the one of lowest validation loss
 
     @property
     def best_epoch(self) -> int: return int(np.argmin(self.history['val_loss'])) + 1
+    def __post_init__(self):
+        if self.kept_epoch is None: self.kept_epoch = self.best_epoch
     def _repr_markdown_(self):
-        h, i = self.history, self.best_epoch - 1
+        h, i = self.history, self.kept_epoch - 1
         vals = ", ".join(f"{k} {h[k][i]:.4f}" for k in h if k.startswith('val_'))
-        return (f"**{self.model.name}** trained {len(h['loss'])} epochs in {self.seconds:.1f} s; best epoch "
-                f"{self.best_epoch}: {vals}. Run directory `{self.out}`.")
+        which = "the best" if self.kept_epoch == self.best_epoch else "the last" if self.kept_epoch == len(h['loss']) else "kept"
+        return (f"**{self.model.name}** trained {len(h['loss'])} epochs in {self.seconds:.1f} s; {which} epoch, "
+                f"{self.kept_epoch}: {vals}. Run directory `{self.out}`.")
 
 # %% ../nbs/06_train.ipynb #7f3f9329
 def _clear_tmp(folder:Path):
@@ -331,16 +336,22 @@ def _write_history(out:Path, history:dict):
     rows = ["epoch," + ",".join(keys)] + [f"{i}," + ",".join(f"{history[k][i]:.8g}" for k in keys) for i in range(len(history['loss']))]
     _atomic(out/'history.csv', lambda p: p.write_text("\n".join(rows) + "\n"))
 
-class KeepBest(keras.callbacks.Callback):
-    "Append each epoch's logs and learning rate to `state['history']`; save the model to `path` when `val_loss` improves."
-    def __init__(self, path:Path, record:dict, state:dict): super().__init__(); self.path, self.record, self.state = Path(path), record, state
+class KeepModel(keras.callbacks.Callback):
+    "Append each epoch's logs and learning rate to `state['history']`; save the model to `path` when `val_loss` improves ('best'), or after the last epoch and when training stops early ('last'); `state['kept']` says which epoch it holds."
+    def __init__(self, path:Path, record:dict, state:dict, keep:str='best', epochs:int|None=None):
+        super().__init__(); self.path, self.record, self.state, self.keep, self.epochs = Path(path), record, state, keep, epochs
+    def _save(self, epoch:int): save_model(self.model, self.path, self.record); self.state['kept'] = epoch
     def on_epoch_end(self, epoch, logs=None):
         row = {k: float(v) for k, v in (logs or {}).items() if k != 'learning_rate'}
         row['lr'] = float(keras.ops.convert_to_numpy(self.model.optimizer.learning_rate))
         for k, v in row.items(): self.state['history'].setdefault(k, []).append(v)
         if self.state['best'] is None or row['val_loss'] < self.state['best']:
             self.state['best'] = row['val_loss']
-            save_model(self.model, self.path, self.record)
+            if self.keep == 'best': self._save(epoch + 1)
+        if self.keep == 'last' and epoch + 1 == self.epochs: self._save(epoch + 1)   # before the checkpoint says the run is done
+    def on_train_end(self, logs=None):
+        n = len(self.state['history'].get('loss', []))
+        if self.keep == 'last' and n and self.state.get('kept') != n: self._save(n)      # stopped before the last epoch
 
 class RunCheckpoint(keras.callbacks.Callback):
     "After each epoch: `history.csv` and the checkpoint `path` (model, optimiser, `augment`, `state`), then a line if `verbose`."
@@ -428,7 +439,7 @@ def _loop_state(ckpt:Path, cfg:TrainConfig, model, augment, resume:bool, verbose
 
 def _callbacks(cfg:TrainConfig, out:Path, ckpt:Path, record:dict, state:dict, augment, verbose:int) -> list:
     "volclf's callbacks for a run, in the order they must run."
-    cbs = [KeepBest(out/'model.keras', record, state)]
+    cbs = [KeepModel(out/'model.keras', record, state, cfg.keep, cfg.epochs)]
     if cfg.schedule == 'plateau': cbs.append(ResumablePlateau(state, 'plateau', patience=cfg.plateau_patience, factor=cfg.plateau_factor, min_delta=0))
     if cfg.patience is not None: cbs.append(ResumableEarlyStopping(state, 'early_stopping', patience=cfg.patience))
     cbs.append(RunCheckpoint(ckpt, state, cfg.epochs, augment, verbose))
@@ -464,8 +475,8 @@ def train(
     augment:keras.Layer|None=None,       # a Keras layer for training batches; None: default_augment if config.augment
     resume:bool=False,                   # continue the run in `out` from its last checkpoint
     **overrides,
-) -> TrainResult:                        # the best model, the history, the run directory and the time taken
-    "Fit `model` on `data` as `config` says, keep the best epoch, and write the run directory `out`. `overrides`: config fields, e.g. `epochs=5, seed=1` (plan fields for a plan)."
+) -> TrainResult:                        # the kept model, the history, the run directory and the time taken
+    "Fit `model` on `data` as `config` says, keep the best epoch (or the last, `keep='last'`), and write the run directory `out`. `overrides`: config fields, e.g. `epochs=5, seed=1` (plan fields for a plan)."
     if data is None: raise VolclfError("train needs data: train(data=...) plans everything else")
     from volclf.plan import Plan
     if model is None or isinstance(model, Plan):
@@ -491,6 +502,6 @@ def train(
         model.fit(fit_tf, steps_per_epoch=steps, initial_epoch=first, epochs=cfg.epochs, validation_data=val_tf, shuffle=False, verbose=1 if verbose == 1 else 0,
                   class_weight=class_weights(fit_ds.y, n) if cfg.class_weight == 'balanced' else None,
                   callbacks=_callbacks(cfg, out, ckpt, record, state, augment, verbose) + list(callbacks or []))
-    best, _ = load_trained(out/'model.keras')
-    return TrainResult(best, state['history'], out, time.perf_counter() - t0)
+    kept, _ = load_trained(out/'model.keras')
+    return TrainResult(kept, state['history'], out, time.perf_counter() - t0, state.get('kept'))
 
