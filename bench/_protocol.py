@@ -32,9 +32,9 @@ def arguments(doc:str, minutes:float) -> argparse.Namespace:
     ap.add_argument('--grid', type=int, default=None, help="resample the masks (MedMNIST, ModelNet) to a grid of this side first (`regrid`: the same shapes at another resolution, no new detail): results in <script>_<grid>.json")
     return ap.parse_args()
 
-def results_name(a) -> str:
-    "The results file's name for these arguments: <script>, with _nocrop and _<grid> when they change the data or the plan."
-    return Path(sys.argv[0]).stem + ('' if a.crop else '_nocrop') + (f'_{a.grid}' if getattr(a, 'grid', None) else '')
+def results_name(a, budget:str='') -> str:
+    "The results file's name for these arguments: <script>, then `budget` (a script's mark for a budget other than its default), _nocrop and _<grid> when they change the data or the plan."
+    return Path(sys.argv[0]).stem + budget + ('' if a.crop else '_nocrop') + (f'_{a.grid}' if a.grid else '')
 
 def regrid(ds, side:int):
     "`ds`'s masks resampled to side³ (linear interpolation, foreground where it reaches ½; 0/255 like MedMNIST's): the same shapes on a finer or coarser grid, for checking that the plan's rules follow the resolution."

@@ -16,7 +16,7 @@ this replaced scored 0.895 ± 0.004 on a Xeon with bfloat16.)
     python bench/p6_modelnet.py --grid 64 --out DIR   # the same shapes resampled to 64³: results in p6_modelnet_64.json
 """
 import numpy as np
-from _protocol import data_file, arguments, run_plan, pm, facts, by_views, regrid
+from _protocol import data_file, arguments, run_plan, pm, facts, by_views, regrid, results_name
 from _report import report
 
 PUBLISHED = [  # ModelNet10 test accuracy at 32³
@@ -29,8 +29,7 @@ def main():
     ds = from_modelnet(data_file('modelnet', 'modelnet10_32.npz'))
     if a.grid: ds = regrid(ds, a.grid)
     train_all, test = ds.part('train'), ds.part('test')
-    name = ("p6_modelnet" + ('' if a.minutes == 30 else f"_{a.minutes:g}min") + ('' if a.crop else '_nocrop')
-            + (f'_{a.grid}' if a.grid else ''))    # another budget, plan or grid is another benchmark: its own results file
+    name = results_name(a, '' if a.minutes == 30 else f"_{a.minutes:g}min")   # another budget, plan or grid is another benchmark: its own results file
     if a.views: return by_views('P6', test, a, name)
     rng = np.random.default_rng(0)                 # the held-out validation shapes: fixed, whatever the run's seed
     held = np.concatenate([rng.permutation(np.flatnonzero(train_all.y == c))[:round(0.1 * np.sum(train_all.y == c))]
