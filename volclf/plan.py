@@ -14,11 +14,11 @@ from .core import VolclfError
 from .fingerprint import Fingerprint, fingerprint
 
 # %% auto #0
-__all__ = ['CROP', 'PLACE', 'ALIGNED', 'STEPS_WANTED', 'EPOCHS', 'MIN_EPOCHS', 'AFTER', 'SMALLEST', 'Plan', 'view_steps',
-           'spacing_rule', 'shape_rule', 'crop_rule', 'intensity_rule', 'augment_rule', 'strides_rule', 'batch_rule',
-           'epochs_rule', 'network_rule', 'threshold_rule', 'probe_step', 'epoch_seconds', 'ensemble_rule',
-           'smaller_shape', 'make_plan', 'plan_for', 'saved_plan', 'Mirror', 'DecisionThreshold', 'Turn',
-           'ensemble_model', 'choose_threshold', 'member_seed', 'train_plan']
+__all__ = ['CROP', 'PLACE', 'ALIGNED', 'STEPS_WANTED', 'EPOCHS', 'MIN_EPOCHS', 'AFTER', 'SMALLEST', 'Plan', 'turn_planes',
+           'view_steps', 'spacing_rule', 'shape_rule', 'crop_rule', 'intensity_rule', 'augment_rule', 'strides_rule',
+           'batch_rule', 'epochs_rule', 'network_rule', 'threshold_rule', 'probe_step', 'epoch_seconds',
+           'ensemble_rule', 'smaller_shape', 'make_plan', 'plan_for', 'saved_plan', 'Mirror', 'DecisionThreshold',
+           'Turn', 'ensemble_model', 'choose_threshold', 'member_seed', 'train_plan']
 
 # %% ../nbs/06a_plan.ipynb #0770b924
 @dataclass
@@ -47,13 +47,13 @@ class Plan:
     label_smoothing: float = 0.1
     keep: str = 'best'                  # the epoch each model keeps: 'best' (lowest validation loss) or 'last' (where the cosine schedule ends)
     flip_axes: tuple = ()               # axes training volumes may be mirrored along (0 D, 1 H, 2 W)
-    turn_plane: tuple|None = None       # a plane training volumes may be turned in by 90° steps
+    turn_plane: tuple|None = None       # a plane (a, b) training volumes may be turned in by 90° steps, or several planes ((a, b), …)
     rotate_axes: tuple = (0, 1, 2)      # axes of the small random rotations
     degrees: float = 10.                # their largest angle
     scale: float = 0.1                  # random scaling ± this fraction
     jitter: bool = False                # random intensity and contrast (images, not masks)
     tta_flips: tuple = ()               # test-time views: the volume mirrored along each of these axes too
-    tta_turns: tuple|None = None        # test-time views: each view also turned by 90°, 180° and 270° in this plane
+    tta_turns: tuple|None = None        # test-time views: each view also turned by 90°, 180° and 270° in this plane (or in each of these planes)
     threshold: str|None = None          # two classes: choose the decision threshold on validation for this metric
     ensemble: int = 1                   # models trained with their own seeds (`member_seed`) and averaged
     minutes: float = 10.                # the training budget the plan was fitted to
@@ -64,7 +64,7 @@ class Plan:
     def __post_init__(self):
         for k in ('spacing', 'shape', 'window', 'percentiles', 'flip_axes', 'turn_plane', 'rotate_axes', 'tta_flips', 'tta_turns'):
             v = getattr(self, k)
-            if isinstance(v, list): setattr(self, k, tuple(v))
+            if isinstance(v, list): setattr(self, k, tuple(tuple(a) if isinstance(a, list) else a for a in v))
         if self.threshold not in (None, 'balanced_accuracy', 'accuracy', 'f1'):
             raise VolclfError(f"plan threshold must be None, 'balanced_accuracy', 'accuracy' or 'f1', not {self.threshold!r}")
         if self.keep not in ('last', 'best'): raise VolclfError(f"plan keep must be 'last' or 'best', not {self.keep!r}")
@@ -98,7 +98,9 @@ def to_augment(self:Plan, seed:int=0) -> keras.Sequential|None:
     "The training-batch augmentation the plan allows, seeded; None when it allows none."
     from volclf.augment import RandomFlip3D, RandomRot90, RandomAffine3D, RandomIntensity, RandomGamma
     steps = [RandomFlip3D(axes=self.flip_axes, seed=seed)] if self.flip_axes else []
-    if self.turn_plane: steps.append(RandomRot90(planes=[self.turn_plane], seed=seed + 1))
+    planes = turn_planes(self.turn_plane)
+    if planes: steps.append(RandomRot90(planes=planes, seed=seed + 1))
+    if len(planes) > 1: steps.append(RandomRot90(planes=planes, seed=seed + 5))   # two turns in two planes reach every turn of a cube, one does not
     if self.degrees or self.scale:
         steps.append(RandomAffine3D(rotation=self.degrees, scale=self.scale, axes=self.rotate_axes, p=0.8, seed=seed + 2))
     if self.jitter: steps += [RandomIntensity(0.1, 0.1, seed=seed + 3), RandomGamma((0.8, 1.25), p=0.5, seed=seed + 4)]
@@ -142,10 +144,15 @@ def load(cls:Plan, path:str|Path) -> Plan:
     except (TypeError, VolclfError) as e: raise VolclfError(str(e), path) from None
 
 # %% ../nbs/06a_plan.ipynb #a7d45079
+def turn_planes(turns) -> list:
+    "The planes of a `turn_plane` or `tta_turns` value: none (None), one plane (a, b), or several ((a, b), …)."
+    if not turns: return []
+    return [tuple(int(a) for a in turns)] if np.isscalar(turns[0]) else [tuple(int(a) for a in p) for p in turns]
+
 def view_steps(flips:tuple=(), turns:tuple|None=None) -> list:
-    "The distinct test-time views, each a list of steps ('mirror', axis) or ('turn', k, plane): as is, mirrored along each of `flips`, and each of those turned by k·90° in `turns`."
+    "The distinct test-time views, each a list of steps ('mirror', axis) or ('turn', k, plane): as is, mirrored along each of `flips`, and each of those turned by k·90° in each plane of `turns` (one plane, or several: one turn a view)."
     views = [[]] + [[('mirror', a)] for a in flips]
-    if turns: views = [v + [('turn', k, tuple(turns))] * (k > 0) for v in views for k in range(4)]
+    views = [v + [('turn', k, p)] * (k > 0) for v in views for p in turn_planes(turns) or [None] for k in range(4 if p else 1)]
     cube, seen, out = np.arange(27).reshape(3, 3, 3), set(), []
     for v in views:        # two views that send every voxel to the same place are one view: keep the first
         c = cube
@@ -156,6 +163,11 @@ def view_steps(flips:tuple=(), turns:tuple|None=None) -> list:
 _SHOWN = [('spacing', "spacing (mm)"), ('shape', "input shape"), ('intensity', "intensity"), ('network', "network"),
           ('batch_size', "batch"), ('epochs', "epochs"), ('keep', "kept weights"), ('optimiser', "optimiser"), ('augment', "augmentation"),
           ('tta_flips', "test-time views"), ('threshold', "decision threshold"), ('ensemble', "ensemble")]
+
+def _planes_x(turns) -> str:
+    "The planes of `turns` in words: 'DH plane', 'DH, DW and HW planes'."
+    names = [''.join('DHW'[a] for a in p) for p in turn_planes(turns)]
+    return (names[0] if len(names) == 1 else ', '.join(names[:-1]) + ' and ' + names[-1]) + ' plane' + 's' * (len(names) > 1)
 
 def _value(p:Plan, k:str) -> str:
     x = lambda t: '×'.join(f'{v:g}' for v in t)
@@ -168,12 +180,12 @@ def _value(p:Plan, k:str) -> str:
     if k == 'optimiser': return f"AdamW lr {p.lr:g} (cosine, {p.warmup_epochs} warm-up), weight decay {p.weight_decay:g}, label smoothing {p.label_smoothing:g}"
     if k == 'augment':
         parts = ([f"mirror along {', '.join('DHW'[a] for a in p.flip_axes)}"] if p.flip_axes else []) + \
-                ([f"90° turns in the {''.join('DHW'[a] for a in p.turn_plane)} plane"] if p.turn_plane else []) + \
+                ([f"90° turns in the {_planes_x(p.turn_plane)}"] if p.turn_plane else []) + \
                 ([f"rotate ≤ {p.degrees:g}° about {', '.join('DHW'[a] for a in p.rotate_axes)}, scale ±{p.scale:.0%}"] if p.degrees or p.scale else []) + \
                 (["intensity ±10 %, gamma 0.8–1.25"] if p.jitter else [])
         return "; ".join(parts) or "none"
     if k == 'tta_flips':
-        turned = f"; each turned by 90°, 180°, 270° in the {''.join('DHW'[a] for a in p.tta_turns)} plane, distinct views only" if p.tta_turns else ""
+        turned = f"; each turned by 90°, 180°, 270° in the {_planes_x(p.tta_turns)}, distinct views only" if p.tta_turns else ""
         return f"{len(view_steps(p.tta_flips, p.tta_turns))}: as is" + "".join(f", mirrored along {'DHW'[a]}" for a in p.tta_flips) + turned
     if k == 'threshold': return f"chosen on validation for {p.threshold}" if p.threshold else "0.5 (argmax)"
     if k == 'keep': return "each model's last epoch" if p.keep == 'last' else "each model's epoch of lowest validation loss"
@@ -373,10 +385,12 @@ def _overhead(build_s:float) -> float:
     return build_s + 5.
 
 def ensemble_rule(afford:float, want:int, epoch_s:float, overhead_s:float, budget_s:float) -> tuple:
-    "(models, epochs each, why, what it does to the epochs) for a network that affords `afford` epochs in `budget_s` (each model also costs `overhead_s`): as many models of `want` epochs as fit (up to 5) when it affords two; else one model of all it affords, up to `EPOCHS`' upper end; and when one model cannot spend the budget, two models that share it."
+    "(models, epochs each, why, what it does to the epochs) for a network that affords `afford` epochs in `budget_s` (each model also costs `overhead_s`): as many models of `want` epochs as fit (up to 5) when it affords two, each then stretched to its share of the budget (up to `EPOCHS`' upper end); else one model of all it affords, up to that end; and when one model cannot spend the budget, two models that share it."
     if afford >= 2 * want:                                       # k models, each with its own building and compiling
         k = max(k for k in range(1, 6) if k * (want * epoch_s + overhead_s) <= budget_s)
-        return k, want, f"the budget affords {afford:.0f} epochs of this network: {k} models of {want}, averaged", ""
+        e = min(EPOCHS[1], int((budget_s / k - overhead_s) / epoch_s))    # ≥ want: what k models of want would leave idle, shared
+        return k, e, f"the budget affords {afford:.0f} epochs of this network: {k} models of at least {want}, averaged", (
+            "" if e == want else f"; {e} each: {k} models share the budget")
     if afford >= EPOCHS[1] + 1:                                  # one model would leave the rest unspent
         e = int((budget_s / 2 - overhead_s) / epoch_s)
         return 2, e, (f"the budget affords {afford:.0f} epochs, more than one model takes ({EPOCHS[1]}) and fewer than two models of "
@@ -452,8 +466,14 @@ def make_plan(
     if box and not crop: r_sh += f"; the whole grid, as asked (crop=False, `--no-crop`), though a box of {_x(box)} around each one's foreground would hold 99 % of these masks"
     elif not box and fp.kind == 'binary': r_sh += f"; not cut: {r_box}"
     if box and crop:
-        if aug['turn_plane']: box = tuple(max(box[a] for a in aug['turn_plane']) if i in aug['turn_plane'] else b for i, b in enumerate(box))   # turns need a square plane
+        turned = {a for p in turn_planes(aug['turn_plane']) for a in p}          # turns need square planes
+        if turned: box = tuple(max(box[a] for a in turned) if i in turned else b for i, b in enumerate(box))
         shape, r_sh = box, r_box
+    square = [p for p in turn_planes(aug['turn_plane']) if shape[p[0]] == shape[p[1]]]
+    if len(square) < len(turn_planes(aug['turn_plane'])):                         # a resized input keeps its proportions: turn only where sides match
+        r_turn, aug = aug['turn_plane'], {**aug, 'turn_plane': (square[0] if len(square) == 1 else tuple(square)) or None}
+        r_aug += (f"; turned only in the {_planes_x(square)}: the input's sides ({_x(shape)}) differ in the others" if square else
+                  f"; not turned: the input's sides ({_x(shape)}) differ in the {_planes_x(turn_planes(r_turn))}")
     (inten, r_in), (net, r_net) = intensity_rule(fp), network_rule(n_fit, shape)
     (batch, r_b), (threshold, r_t) = batch_rule(n_fit), threshold_rule(fp)
     want, r_e = epochs_rule(n_fit, batch)
@@ -528,18 +548,18 @@ def ensemble_model(
     members:list,                # trained Keras models with the same input and output
     flips:tuple=(),              # test-time views: each member also sees the volume mirrored along these axes
     threshold:float|None=None,   # two classes: the decision threshold to build in (see `DecisionThreshold`)
-    turns:tuple|None=None,       # test-time views: and each of those turned by 90°, 180°, 270° in this plane (see `view_steps`)
+    turns:tuple|None=None,       # test-time views: and each of those turned by 90°, 180°, 270° in this plane, or in each of these planes (see `view_steps`)
     name:str='ensemble',
 ) -> keras.Model:                # one model: the mean of every member on every view
     "One Keras model averaging `members` over the test-time views, with the decision threshold inside: save it, load it, predict with it as any model."
     shape = members[0].input_shape[1:]
-    if turns and shape[turns[0]] != shape[turns[1]]:
-        raise VolclfError(f"test-time turns in the {''.join('DHW'[a] for a in turns)} plane need a square plane, not {shape[turns[0]]}×{shape[turns[1]]}")
+    for a, b in turn_planes(turns):
+        if shape[a] != shape[b]: raise VolclfError(f"test-time turns in the {'DHW'[a]}{'DHW'[b]} plane need a square plane, not {shape[a]}×{shape[b]}")
     x, made = keras.Input(shape, name='volume'), {}
     def view(steps):       # each view's steps in order; a prefix two views share is made once, so layer names are unique
         if not steps: return x
         if tuple(steps) not in made:
-            s, name_ = steps[-1], 'view' + ''.join(f'_mirror{"DHW"[t[1]]}' if t[0] == 'mirror' else f'_turn{90 * t[1]}' for t in steps)
+            s, name_ = steps[-1], 'view' + ''.join(f'_mirror{"DHW"[t[1]]}' if t[0] == 'mirror' else f'_turn{90 * t[1]}{"DHW"[t[2][0]]}{"DHW"[t[2][1]]}' for t in steps)
             made[tuple(steps)] = (Mirror(s[1], name=name_) if s[0] == 'mirror' else Turn(s[1], s[2], name=name_))(view(steps[:-1]))
         return made[tuple(steps)]
     views = [view(v) for v in view_steps(flips, turns)]
