@@ -473,7 +473,7 @@ def make_plan(
     if len(square) < len(turn_planes(aug['turn_plane'])):                         # a resized input keeps its proportions: turn only where sides match
         r_turn, aug = aug['turn_plane'], {**aug, 'turn_plane': (square[0] if len(square) == 1 else tuple(square)) or None}
         r_aug += (f"; turned only in the {_planes_x(square)}: the input's sides ({_x(shape)}) differ in the others" if square else
-                  f"; not turned: the input's sides ({_x(shape)}) differ in the {_planes_x(turn_planes(r_turn))}")
+                  f"; not turned: the input's sides ({_x(shape)}) differ in the {_planes_x(r_turn)}")
     (inten, r_in), (net, r_net) = intensity_rule(fp), network_rule(n_fit, shape)
     (batch, r_b), (threshold, r_t) = batch_rule(n_fit), threshold_rule(fp)
     want, r_e = epochs_rule(n_fit, batch)
