@@ -28,13 +28,14 @@ _TRAINING = [  # flag, config field, type, help — each overrides the same fiel
     ('--patience', 'patience', int, "stop after this many epochs without a better validation loss (default: never)"),
     ('--loss', 'loss', str, "crossentropy or focal (default: crossentropy)"),
     ('--label-smoothing', 'label_smoothing', float, "(default: 0)"),
+    ('--ema', 'ema', float, "validate and keep a moving average of the weights, this share of it kept each step, e.g. 0.99 (default: 0, none)"),
     ('--class-weight', 'class_weight', str, "balanced: weight classes by inverse frequency (default: none)"),
     ('--precision', 'precision', str, "auto, float32, mixed_bfloat16 or mixed_float16; auto picks bfloat16 where the hardware has it"),
     ('--strategy', 'strategy', str, "none, mirrored (every GPU here) or multiworker (the hosts in TF_CONFIG) (default: none)"),
     ('--memory-gb', 'memory_gb', float, "memory budget for --batch-size auto (default: 8)"),
 ]
 
-_PLANNED = {'epochs', 'batch_size', 'lr', 'weight_decay', 'warmup_epochs', 'label_smoothing', 'precision'}   # flags that change a plan's field
+_PLANNED = {'epochs', 'batch_size', 'lr', 'weight_decay', 'warmup_epochs', 'label_smoothing', 'ema', 'precision'}   # flags that change a plan's field
 
 # %% ../nbs/10_cli.ipynb #e1e3b1c0
 def _add_shared_args(p, shape):

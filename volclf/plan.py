@@ -45,6 +45,7 @@ class Plan:
     weight_decay: float = 1e-4
     warmup_epochs: int = 2
     label_smoothing: float = 0.1
+    ema: float = 0.                     # validate and keep a moving average of the weights (`TrainConfig.ema`), this share of it kept each step; 0: none (measured, not chosen)
     keep: str = 'best'                  # the epoch each model keeps: 'best' (lowest validation loss) or 'last' (where the cosine schedule ends)
     flip_axes: tuple = ()               # axes training volumes may be mirrored along (0 D, 1 H, 2 W)
     turn_plane: tuple|None = None       # a plane (a, b) training volumes may be turned in by 90° steps, or several planes ((a, b), …)
@@ -80,11 +81,11 @@ def to_preprocess(self:Plan):
 
 @patch
 def to_config(self:Plan, seed:int=0):
-    "The `TrainConfig` of one ensemble member: AdamW on a cosine schedule with warm-up, label smoothing."
+    "The `TrainConfig` of one ensemble member: AdamW on a cosine schedule with warm-up, label smoothing, and a moving average of the weights if `ema`."
     from volclf.train import TrainConfig
     return TrainConfig(model=f'resnet{self.depth}', epochs=self.epochs, batch_size=self.batch_size, optimizer='adamw', lr=self.lr,
                        weight_decay=self.weight_decay, schedule='cosine', warmup_epochs=min(self.warmup_epochs, self.epochs - 1),
-                       label_smoothing=self.label_smoothing, keep=self.keep, precision=self.precision, seed=seed)
+                       label_smoothing=self.label_smoothing, ema=self.ema, keep=self.keep, precision=self.precision, seed=seed)
 
 @patch
 def build_model(self:Plan) -> keras.Model:
@@ -110,7 +111,7 @@ def to_augment(self:Plan, seed:int=0) -> keras.Sequential|None:
 _FIELDS = lambda: {f.name for f in fields(Plan)} - {'reasons', 'measured'}
 _ROW = dict(crop='shape', window='intensity', percentiles='intensity', foreground='intensity', depth='network', width='network', stem='network',
             strides='network', precision='network', lr='optimiser', weight_decay='optimiser', warmup_epochs='optimiser',
-            label_smoothing='optimiser', flip_axes='augment', turn_plane='augment', rotate_axes='augment', degrees='augment',
+            label_smoothing='optimiser', ema='optimiser', flip_axes='augment', turn_plane='augment', rotate_axes='augment', degrees='augment',
             scale='augment', jitter='augment')     # the row of the plan's table each field shows in
 
 @patch
@@ -177,7 +178,7 @@ def _value(p:Plan, k:str) -> str:
         extra = (f" {p.window[0]:g}/{p.window[1]:g}" if p.window else "") + (f", clipped to percentiles {p.percentiles[0]:g}–{p.percentiles[1]:g}" if p.percentiles else "")
         return p.intensity + extra + (f", foreground > {p.foreground:g}" if p.foreground is not None else "")
     if k == 'network': return f"resnet{p.depth}, width {p.width}, stem {p.stem}³, strides {p.strides}, {p.precision}"
-    if k == 'optimiser': return f"AdamW lr {p.lr:g} (cosine, {p.warmup_epochs} warm-up), weight decay {p.weight_decay:g}, label smoothing {p.label_smoothing:g}"
+    if k == 'optimiser': return f"AdamW lr {p.lr:g} (cosine, {p.warmup_epochs} warm-up), weight decay {p.weight_decay:g}, label smoothing {p.label_smoothing:g}" + (f", weights averaged over about {1 / (1 - p.ema):.0f} steps" if p.ema else "")
     if k == 'augment':
         parts = ([f"mirror along {', '.join('DHW'[a] for a in p.flip_axes)}"] if p.flip_axes else []) + \
                 ([f"90° turns in the {_planes_x(p.turn_plane)}"] if p.turn_plane else []) + \

@@ -20,7 +20,8 @@ from .pipeline import to_tf, epoch_seed
 # %% auto #0
 __all__ = ['TrainConfig', 'TrainResult', 'save_run_info', 'save_model', 'read_info', 'load_trained', 'compile_for',
            'class_weights', 'save_checkpoint', 'load_checkpoint', 'estimate_memory', 'auto_batch_size', 'get_strategy',
-           'Resumable', 'ResumableEarlyStopping', 'ResumablePlateau', 'KeepModel', 'RunCheckpoint', 'train']
+           'Resumable', 'ResumableEarlyStopping', 'ResumablePlateau', 'swap_ema', 'AverageForValidation', 'KeepModel',
+           'RunCheckpoint', 'train']
 
 # %% ../nbs/06_train.ipynb #4f7c9cb3
 _CHOICES = dict(optimizer=('adam', 'adamw', 'sgd'), schedule=('constant', 'cosine', 'plateau'), loss=('crossentropy', 'focal'),
@@ -45,6 +46,7 @@ class TrainConfig:
     loss: str = 'crossentropy'          # crossentropy, or focal (for hard, imbalanced classes)
     focal_gamma: float = 2.             # focal loss: how much easy examples are down-weighted
     label_smoothing: float = 0.         # targets (1 − ε)·one-hot + ε/k: less over-confident outputs
+    ema: float = 0.                     # > 0: keep a moving average of the weights, this much of it kept each step; validation and model.keras use it
     class_weight: str|None = None       # None or 'balanced' (inverse class frequency in the training split)
     precision: str = 'auto'             # auto: bfloat16 where the hardware has it (`volclf.models.auto_precision`)
     augment: bool = False               # `volclf.augment.default_augment` on training batches
@@ -59,6 +61,7 @@ class TrainConfig:
         if not (self.batch_size == 'auto' or isinstance(self.batch_size, int) and self.batch_size > 0):
             raise VolclfError(f"config batch_size must be a positive integer or 'auto', got {self.batch_size!r}")
         if not 0 <= self.label_smoothing < 1: raise VolclfError(f"config label_smoothing must be in [0, 1), got {self.label_smoothing}")
+        if not 0 <= self.ema < 1: raise VolclfError(f"config ema must be in [0, 1), got {self.ema}")
         if self.lr <= 0 or self.epochs < 1: raise VolclfError(f"config needs lr > 0 and epochs ≥ 1, got lr {self.lr}, epochs {self.epochs}")
 
     def to_dict(self) -> dict: return asdict(self)
@@ -188,8 +191,9 @@ def _lr(cfg:TrainConfig, steps_per_epoch:int):
 def compile_for(model:keras.Model, cfg:TrainConfig, steps_per_epoch:int=1) -> keras.Model:
     "Compile `model` with the config's optimiser, learning-rate schedule and loss."
     lr, wd = _lr(cfg, steps_per_epoch), cfg.weight_decay or None
-    opt = {'adam': lambda: keras.optimizers.Adam(lr, weight_decay=wd), 'adamw': lambda: keras.optimizers.AdamW(lr, weight_decay=cfg.weight_decay),
-           'sgd': lambda: keras.optimizers.SGD(lr, momentum=0.9, nesterov=True, weight_decay=wd)}[cfg.optimizer]()
+    ema = dict(use_ema=True, ema_momentum=cfg.ema) if cfg.ema else {}      # Keras updates the average inside the training step
+    opt = {'adam': lambda: keras.optimizers.Adam(lr, weight_decay=wd, **ema), 'adamw': lambda: keras.optimizers.AdamW(lr, weight_decay=cfg.weight_decay, **ema),
+           'sgd': lambda: keras.optimizers.SGD(lr, momentum=0.9, nesterov=True, weight_decay=wd, **ema)}[cfg.optimizer]()
     binary, ls = model.output_shape[-1] == 1, cfg.label_smoothing
     if cfg.loss == 'focal':
         loss = (keras.losses.BinaryFocalCrossentropy(gamma=cfg.focal_gamma, label_smoothing=ls) if binary
@@ -336,11 +340,28 @@ def _write_history(out:Path, history:dict):
     rows = ["epoch," + ",".join(keys)] + [f"{i}," + ",".join(f"{history[k][i]:.8g}" for k in keys) for i in range(len(history['loss']))]
     _atomic(out/'history.csv', lambda p: p.write_text("\n".join(rows) + "\n"))
 
+def swap_ema(model:keras.Model):
+    "Exchange `model`'s trainable weights with its optimiser's moving averages of them (`TrainConfig.ema`); a second call swaps them back. Nothing happens without an average."
+    opt = getattr(model.optimizer, 'inner_optimizer', model.optimizer)
+    if not getattr(opt, 'use_ema', False) or not opt.built: return
+    for v, a in zip(opt._trainable_variables, opt._model_variables_moving_average):
+        w = keras.ops.convert_to_numpy(v); v.assign(keras.ops.convert_to_numpy(a)); a.assign(w)
+
+class AverageForValidation(keras.callbacks.Callback):
+    "Validate with the moving average of the weights: swapped in as each validation pass begins, out as it ends."
+    def on_test_begin(self, logs=None): swap_ema(self.model)
+    def on_test_end(self, logs=None): swap_ema(self.model)
+
 class KeepModel(keras.callbacks.Callback):
     "Append each epoch's logs and learning rate to `state['history']`; save the model to `path` when `val_loss` improves ('best'), or after the last epoch and when training stops early ('last'); `state['kept']` says which epoch it holds."
     def __init__(self, path:Path, record:dict, state:dict, keep:str='best', epochs:int|None=None):
         super().__init__(); self.path, self.record, self.state, self.keep, self.epochs = Path(path), record, state, keep, epochs
-    def _save(self, epoch:int): save_model(self.model, self.path, self.record); self.state['kept'] = epoch
+    def _save(self, epoch:int, average:bool=True):
+        if average: swap_ema(self.model)         # the weights validation judged
+        try: save_model(self.model, self.path, self.record)
+        finally:
+            if average: swap_ema(self.model)
+        self.state['kept'] = epoch
     def on_epoch_end(self, epoch, logs=None):
         row = {k: float(v) for k, v in (logs or {}).items() if k != 'learning_rate'}
         row['lr'] = float(keras.ops.convert_to_numpy(self.model.optimizer.learning_rate))
@@ -351,7 +372,7 @@ class KeepModel(keras.callbacks.Callback):
         if self.keep == 'last' and epoch + 1 == self.epochs: self._save(epoch + 1)   # before the checkpoint says the run is done
     def on_train_end(self, logs=None):
         n = len(self.state['history'].get('loss', []))
-        if self.keep == 'last' and n and self.state.get('kept') != n: self._save(n)      # stopped before the last epoch
+        if self.keep == 'last' and n and self.state.get('kept') != n: self._save(n, average=False)   # stopped before the last epoch: `fit` has put the average in already
 
 class RunCheckpoint(keras.callbacks.Callback):
     "After each epoch: `history.csv` and the checkpoint `path` (model, optimiser, `augment`, `state`), then a line if `verbose`."
@@ -439,7 +460,7 @@ def _loop_state(ckpt:Path, cfg:TrainConfig, model, augment, resume:bool, verbose
 
 def _callbacks(cfg:TrainConfig, out:Path, ckpt:Path, record:dict, state:dict, augment, verbose:int) -> list:
     "volclf's callbacks for a run, in the order they must run."
-    cbs = [KeepModel(out/'model.keras', record, state, cfg.keep, cfg.epochs)]
+    cbs = [AverageForValidation()] * bool(cfg.ema) + [KeepModel(out/'model.keras', record, state, cfg.keep, cfg.epochs)]
     if cfg.schedule == 'plateau': cbs.append(ResumablePlateau(state, 'plateau', patience=cfg.plateau_patience, factor=cfg.plateau_factor, min_delta=0))
     if cfg.patience is not None: cbs.append(ResumableEarlyStopping(state, 'early_stopping', patience=cfg.patience))
     cbs.append(RunCheckpoint(ckpt, state, cfg.epochs, augment, verbose))
