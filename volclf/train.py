@@ -344,7 +344,7 @@ def swap_ema(model:keras.Model):
     "Exchange `model`'s trainable weights with its optimiser's moving averages of them (`TrainConfig.ema`); a second call swaps them back. Nothing happens without an average."
     opt = getattr(model.optimizer, 'inner_optimizer', model.optimizer)
     if not getattr(opt, 'use_ema', False) or not opt.built: return
-    for v, a in zip(opt._trainable_variables, opt._model_variables_moving_average):
+    for v, a in zip(opt._trainable_variables, opt._model_variables_moving_average):   # by copies, so swapping back is exact (Keras' `SwapEMAWeights` swaps by sums and differences, which round)
         w = keras.ops.convert_to_numpy(v); v.assign(keras.ops.convert_to_numpy(a)); a.assign(w)
 
 class AverageForValidation(keras.callbacks.Callback):
@@ -356,11 +356,10 @@ class KeepModel(keras.callbacks.Callback):
     "Append each epoch's logs and learning rate to `state['history']`; save the model to `path` when `val_loss` improves ('best'), or after the last epoch and when training stops early ('last'); `state['kept']` says which epoch it holds."
     def __init__(self, path:Path, record:dict, state:dict, keep:str='best', epochs:int|None=None):
         super().__init__(); self.path, self.record, self.state, self.keep, self.epochs = Path(path), record, state, keep, epochs
-    def _save(self, epoch:int, average:bool=True):
-        if average: swap_ema(self.model)         # the weights validation judged
+    def _save(self, epoch:int):
+        swap_ema(self.model)                     # the weights validation judged (once `fit` has ended it has put them in: the swap changes nothing)
         try: save_model(self.model, self.path, self.record)
-        finally:
-            if average: swap_ema(self.model)
+        finally: swap_ema(self.model)
         self.state['kept'] = epoch
     def on_epoch_end(self, epoch, logs=None):
         row = {k: float(v) for k, v in (logs or {}).items() if k != 'learning_rate'}
@@ -372,7 +371,7 @@ class KeepModel(keras.callbacks.Callback):
         if self.keep == 'last' and epoch + 1 == self.epochs: self._save(epoch + 1)   # before the checkpoint says the run is done
     def on_train_end(self, logs=None):
         n = len(self.state['history'].get('loss', []))
-        if self.keep == 'last' and n and self.state.get('kept') != n: self._save(n, average=False)   # stopped before the last epoch: `fit` has put the average in already
+        if self.keep == 'last' and n and self.state.get('kept') != n: self._save(n)      # stopped before the last epoch
 
 class RunCheckpoint(keras.callbacks.Callback):
     "After each epoch: `history.csv` and the checkpoint `path` (model, optimiser, `augment`, `state`), then a line if `verbose`."
