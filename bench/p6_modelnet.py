@@ -23,24 +23,29 @@ PUBLISHED = [  # ModelNet10 test accuracy at 32³
     ('VoxNet (Maturana & Scherer, IROS 2015)', 0.92), ('3D ShapeNets (Wu et al., CVPR 2015)', 0.835),
     ('public VoxNet re-implementations (data README)', 0.86)]
 
-def main():
-    a = arguments(__doc__, minutes=30.)
+def splits(grid:int|None=None) -> tuple:
+    "(training, validation, test) `VolumeDataset`s: ModelNet10 has no validation split, so a tenth of the official training split, stratified by class and drawn with the fixed seed 0 (the same for every run), is held out."
     from volclf.data import from_modelnet
     ds = from_modelnet(data_file('modelnet', 'modelnet10_32.npz'))
-    if a.grid: ds = regrid(ds, a.grid)
+    if grid: ds = regrid(ds, grid)
     train_all, test = ds.part('train'), ds.part('test')
-    name = results_name(a, '' if a.minutes == 30 else f"_{a.minutes:g}min")   # another budget, plan or grid is another benchmark: its own results file
-    if a.views: return by_views('P6', test, a, name)
-    rng = np.random.default_rng(0)                 # the held-out validation shapes: fixed, whatever the run's seed
+    rng = np.random.default_rng(0)
     held = np.concatenate([rng.permutation(np.flatnonzero(train_all.y == c))[:round(0.1 * np.sum(train_all.y == c))]
                            for c in range(len(ds.classes))])
     is_val = np.isin(np.arange(len(train_all)), held)
-    res = run_plan('P6 modelnet10', train_all[~is_val], train_all[is_val], test, a)
+    return train_all[~is_val], train_all[is_val], test
+
+def main():
+    a = arguments(__doc__, minutes=30.)
+    fit, val, test = splits(a.grid)
+    name = results_name(a, '' if a.minutes == 30 else f"_{a.minutes:g}min")   # another budget, plan or grid is another benchmark: its own results file
+    if a.views: return by_views('P6', test, a, name)
+    res = run_plan('P6 modelnet10', fit, val, test, a)
     s = res['summary']
     for m, acc in PUBLISHED: print(f"  {m:<48} ACC {acc:.3f}")
     print(f"  {'volclf (this run)':<48} ACC {pm(s, 'accuracy')}")
     report(dict(p='P6', dataset=f'ModelNet10 {a.grid or 32}^3', accuracy=s['metrics']['accuracy'], balanced_accuracy=s['metrics']['balanced_accuracy'],
-                published=PUBLISHED, n_fit=int((~is_val).sum()), n_val=int(is_val.sum()), n_test=len(test), **facts(res)),
+                published=PUBLISHED, n_fit=len(fit), n_val=len(val), n_test=len(test), **facts(res)),
            f"P6 ACC {pm(s, 'accuracy')} | ModelNet10 {a.grid or 32}^3 test accuracy, seeds {res['seeds']} (VoxNet 0.92); planned, "
            f"{max(res['minutes']):.1f} min per seed at most", a.quick or bool(a.plan),
            name=name)

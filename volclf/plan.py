@@ -238,6 +238,8 @@ def _place_says(fp:Fingerprint) -> tuple:
     bar = 1 / k + max(PLACE, 2 * math.sqrt(sum((1 / k) * (1 - 1 / k) / n for n in fp.counts.values())) / k)
     return fp.placement >= bar, f"balanced accuracy {fp.placement:.2f} from where they sit alone, {1 / k:.2f} by chance, {bar:.2f} to count"
 
+def _percent(share:float) -> str: return f"{100 * share:.0f}" if share >= .01 else f"{100 * share:.1g}"   # 52, 100, 0.4: never 1e+02
+
 def crop_rule(fp:Fingerprint, spacing:tuple|None, max_voxels:int=96**3) -> tuple:
     "(box or None, why): for masks that leave most of their grid empty, a box to cut around each one's foreground, as large as 99 % of their extents at `spacing`, each side a multiple of 4, unless where they sit tells their classes apart (`make_plan` cuts unless `crop=False`)."
     if fp.kind != 'binary': return None, "not masks: the whole volume"
@@ -246,12 +248,12 @@ def crop_rule(fp:Fingerprint, spacing:tuple|None, max_voxels:int=96**3) -> tuple
     box = tuple(int(min(math.ceil(q / 4) * 4, math.ceil(g))) for q, g in zip(p99, grid))
     share = math.prod(box) / math.prod(grid)
     if share > CROP or math.prod(box) > max_voxels:
-        return None, f"the masks fill their grid: a box around 99 % of them would be {_x(box)}, {100 * share:.2g} % of {_x(np.round(grid, 1))}"
+        return None, f"the masks fill their grid: a box around 99 % of them would be {_x(box)}, {_percent(share)} % of {_x(np.round(grid, 1))}"
     placed, said = _place_says(fp)
     if placed: return None, (f"masks that leave most of their grid empty, but where they sit tells the classes apart ({said}): the whole grid "
                              f"keeps it, not a box of {_x(box)} around each one's foreground")
     return box, (f"masks that leave most of their grid empty: a box of {_x(box)} (99 % of the shapes are at most {_x(np.round(p99, 1))} "
-                 f"voxels) around each one's foreground, {100 * share:.2g} % of {_x(np.round(grid, 1))}; nothing is interpolated, so a larger shape "
+                 f"voxels) around each one's foreground, {_percent(share)} % of {_x(np.round(grid, 1))}; nothing is interpolated, so a larger shape "
                  f"stays larger; the place is lost, and says little ({said})")
 
 # %% ../nbs/06a_plan.ipynb #92f24848
