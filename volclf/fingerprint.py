@@ -16,8 +16,9 @@ from .io import read_volume
 from .data import VolumeDataset
 
 # %% auto #0
-__all__ = ['PERCENTILES', 'KINDS', 'mirror_asymmetry', 'orientation', 'foreground_box', 'foreground_extent', 'volume_stats',
-           'data_kind', 'Fingerprint', 'alignment', 'placement', 'item_name', 'fingerprint', 'summarise']
+__all__ = ['PERCENTILES', 'THUMB', 'KINDS', 'mirror_asymmetry', 'thumbnail', 'orientation', 'foreground_box', 'foreground_extent',
+           'volume_stats', 'data_kind', 'Fingerprint', 'alignment', 'placement', 'mirror_swaps', 'item_name',
+           'fingerprint', 'summarise']
 
 # %% ../nbs/01a_fingerprint.ipynb #17fd8a88
 PERCENTILES = (0.5, 5, 50, 95, 99.5)
@@ -33,6 +34,26 @@ def mirror_asymmetry(a:np.ndarray, most:int=64) -> list:
     x, _ = _mass(a, most)
     total = 2 * float(x.sum())
     return [round(float(np.abs(x - np.flip(x, k)).sum()) / total, 4) if total > 0 else 0. for k in range(3)]
+
+THUMB = 4          # blocks per side of a `thumbnail`
+
+def _block_sums(x:np.ndarray, k:int, blocks:int) -> np.ndarray:
+    "`x` summed along axis `k` into `blocks` equal lengths of its side, a voxel on a boundary shared by length: a mirror along `k` reverses the blocks."
+    n = x.shape[k]
+    if not n: return np.zeros([blocks if i == k else s for i, s in enumerate(x.shape)], np.float32)
+    c = np.concatenate([np.zeros_like(np.take(x, [0], k)), np.cumsum(x, k)], k)
+    p = np.linspace(0, n, blocks + 1); i = np.minimum(p.astype(int), n - 1)
+    shape = [-1 if j == k else 1 for j in range(x.ndim)]
+    at = np.take(c, i, k) + (p - i).reshape(shape) * np.take(x, i, k)       # the cumulative sum at each edge, between voxels by share
+    return np.diff(at, axis=k)
+
+def thumbnail(a:np.ndarray, blocks:int=THUMB, most:int=64) -> list:
+    "`a`'s mass (its voxels above the minimum) summed in `blocks`³ blocks, as shares of the whole, D-major: a picture coarse enough to compare any two volumes by, which mirrors as the volume does."
+    x, _ = _mass(a, most)
+    if x.ndim > 3: x = x.sum(tuple(range(3, x.ndim)))
+    for k in range(3): x = _block_sums(x.astype(np.float64), k, blocks)
+    t = float(x.sum())
+    return [round(float(v) / t, 4) if t > 0 else 0. for v in x.reshape(-1)]
 
 
 # %% ../nbs/01a_fingerprint.ipynb #678e9ae0
@@ -76,7 +97,7 @@ def volume_stats(
     spacing:tuple|None=None,    # mm per voxel along D, H, W; None when the source has no geometry
     sample:int=200_000,         # at most this many voxels for the percentiles
 ) -> dict:
-    "Shape, spacing, dtype, foreground percentiles, extent and centre, integrality, binariness, mirror asymmetry per axis, orientation per plane, non-finite count and content hash of `a`."
+    "Shape, spacing, dtype, foreground percentiles, extent and centre, integrality, binariness, mirror asymmetry per axis, orientation per plane, a thumbnail, non-finite count and content hash of `a`."
     flat = a.reshape(-1)
     finite = np.isfinite(flat) if flat.dtype.kind == 'f' else None
     good = flat if finite is None else flat[finite]
@@ -92,7 +113,7 @@ def volume_stats(
     return dict(shape=tuple(int(s) for s in a.shape[:3]), spacing=None if spacing is None else tuple(float(s) for s in spacing),
                 dtype=str(a.dtype), min=float(lo), max=float(good.max()) if good.size else float('nan'),
                 percentiles=[round(float(v), 4) for v in q], integer=bool(a.dtype.kind in 'biu' or np.all(np.mod(sub, 1) == 0)),
-                binary=bool(0 < len(few) <= 2 and few[0] == 0), extent=extent, centre=centre, asymmetry=mirror_asymmetry(a), orientation=orientation(a, spacing), nonfinite=0 if finite is None else int((~finite).sum()),
+                binary=bool(0 < len(few) <= 2 and few[0] == 0), extent=extent, centre=centre, asymmetry=mirror_asymmetry(a), orientation=orientation(a, spacing), thumb=thumbnail(a), nonfinite=0 if finite is None else int((~finite).sum()),
                 hash=h.hexdigest())
 
 # %% ../nbs/01a_fingerprint.ipynb #be97236a
@@ -133,6 +154,7 @@ class Fingerprint:
     alignment: tuple|None = None                 # per plane across D, H, W: how far each class's volumes share an orientation (see `alignment`)
     alignment_chance: tuple|None = None          # the same for volumes turned at random: what `alignment` reads when they share none
     placement: float|None = None                 # how well where each volume's foreground sits tells its class: a balanced accuracy (see `placement`)
+    mirror_swaps: list|None = None               # per axis D, H, W: the pairs of classes a mirror along it turns into each other (see `mirror_swaps`)
 
     @property
     def ok(self) -> bool: return not self.problems
@@ -194,6 +216,42 @@ def placement(
     return round(float(cross_val_score(knn, X, labels, cv=StratifiedKFold(folds, shuffle=True, random_state=seed), scoring='balanced_accuracy').mean()), 3)
 
 
+# %% ../nbs/01a_fingerprint.ipynb #a7d4e9c2
+def _told_apart(a:np.ndarray, b:np.ndarray, seed:int=0) -> float:
+    "How well a logistic regression on standardised features tells the rows of `a` from the rows of `b`: its balanced accuracy, cross-validated over three folds (0.5: not at all)."
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import balanced_accuracy_score
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+    x, y = np.concatenate([a, b]), np.r_[np.zeros(len(a)), np.ones(len(b))]
+    m = make_pipeline(StandardScaler(), LogisticRegression(class_weight='balanced', max_iter=1000))
+    return float(balanced_accuracy_score(y, cross_val_predict(m, x, y, cv=StratifiedKFold(min(3, len(a), len(b)), shuffle=True, random_state=seed))))
+
+def mirror_swaps(
+    vols:list,                  # `volume_stats` dicts with a label each
+    most:int=200,               # volumes per class compared at most (a seeded sample of larger classes)
+    seed:int=0,                 # for the sample and the folds
+) -> list|None:                 # per axis D, H, W: [class, class, told apart, the mirror image of one told from the other] for each pair a mirror there swaps; None without thumbnails or with a class of fewer than 3 volumes
+    "The pairs of classes a mirror along each axis turns into each other: told apart as they are, but the mirror image of each hardly told from the other (`_told_apart` on the `thumbnail`s)."
+    if not vols or any('thumb' not in v for v in vols): return None
+    labels = np.array([str(v['label']) for v in vols]); n = Counter(labels)
+    if len(n) < 2 or min(n.values()) < 3: return None
+    rng = np.random.default_rng(seed)
+    X = np.array([v['thumb'] for v in vols], float)
+    side = round(X.shape[1] ** (1 / 3))
+    cube = {c: X[rng.permutation(np.flatnonzero(labels == c))[:most]].reshape(-1, side, side, side) for c in sorted(n)}
+    flat = lambda a: a.reshape(len(a), -1)
+    out, classes = [[], [], []], sorted(n)
+    for i, c in enumerate(classes):
+        for d in classes[i + 1:]:
+            told = _told_apart(flat(cube[c]), flat(cube[d]), seed)
+            if told - .5 < 3 * 0.25 * np.sqrt(1 / len(cube[c]) + 1 / len(cube[d])): continue   # not told apart beyond chance's noise: nothing to swap
+            for a in range(3):
+                mirrored = max(_told_apart(flat(np.flip(cube[c], a + 1)), flat(cube[d]), seed), _told_apart(flat(np.flip(cube[d], a + 1)), flat(cube[c]), seed))
+                if mirrored - .5 <= (told - .5) / 2: out[a].append([str(c), str(d), round(told, 3), round(mirrored, 3)])
+    return out
+
 # %% ../nbs/01a_fingerprint.ipynb #61468086
 def item_name(ds:VolumeDataset, i:int) -> str:
     "How a fingerprint names item `i` of `ds`: its file, or `name[i]` for volumes in memory."
@@ -222,7 +280,7 @@ def summarise(name:str, classes:list, vols:list, problems:list) -> Fingerprint:
     return Fingerprint(name, list(classes), dict(Counter(v['label'] for v in vols)), len({v['group'] for v in vols}), kind, evidence,
                        tuple(int(round(s)) for s in med([v['shape'] for v in vols])) if vols else (), med(spacings),
                        float(np.median([max(s) / min(s) for s in spacings])) if spacings else 1.,
-                       med([v['asymmetry'] for v in vols]) or (0., 0., 0.), problems, vols, *alignment(vols), placement(vols))
+                       med([v['asymmetry'] for v in vols]) or (0., 0., 0.), problems, vols, *alignment(vols), placement(vols), mirror_swaps(vols))
 
 # %% ../nbs/01a_fingerprint.ipynb #d9145c0c
 @patch
@@ -256,7 +314,8 @@ def _repr_markdown_(self:Fingerprint):
              + (f"; orientation shared within classes, across D, H, W: {', '.join(f'{v:.2f}' for v in self.alignment)} "
                 f"({', '.join(f'{v:.2f}' for v in self.alignment_chance)} by chance)" if self.alignment else "")
              + (f"; the class from where the foreground sits alone: balanced accuracy {self.placement:.2f} ({1 / len(self.counts):.2f} by chance)"
-                if self.placement is not None else ""), ""]
+                if self.placement is not None else "")
+             + "".join(f"; a mirror along {'DHW'[a]} swaps {', '.join(f'{c} ↔ {d}' for c, d, *_ in s)}" for a, s in enumerate(self.mirror_swaps or []) if s), ""]
     if self.problems:
         lines += [f"**{len(self.problems)} problems:**", "", "| item | problem |", "|---|---|"]
         lines += [f"| {it} | {why} |" for it, why in self.problems] + [""]

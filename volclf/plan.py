@@ -282,7 +282,17 @@ def _shared(fp:Fingerprint, planes:tuple) -> bool:
     return all(fp.alignment[k] >= max(ALIGNED, 3 * fp.alignment_chance[k]) for k in planes)
 
 def augment_rule(fp:Fingerprint) -> tuple:
-    "({augmentation fields}, why): which axes volumes may be mirrored and turned along, from the kind, the mirror asymmetry and the shared orientation."
+    "({augmentation fields}, why): which axes volumes may be mirrored and turned along, from the kind, the mirror asymmetry and the shared orientation; never a mirror that turns one class into another (`mirror_swaps`)."
+    aug, why = _augment_by_kind(fp)
+    swapped = [a for a in aug['flip_axes'] if fp.mirror_swaps and fp.mirror_swaps[a]]
+    if not swapped: return aug, why
+    pairs = "; ".join(f"along {'DHW'[a]} " * (len(swapped) > 1) + ", ".join(f"{c} ↔ {d}, told apart {t:.2f}, a mirror image from the other {m:.2f}" for c, d, t, m in fp.mirror_swaps[a][:3])
+                      + (f" and {len(fp.mirror_swaps[a]) - 3} pairs more" if len(fp.mirror_swaps[a]) > 3 else "") for a in swapped)
+    return dict(aug, flip_axes=tuple(a for a in aug['flip_axes'] if a not in swapped)), (
+        f"{why}; yet not along {' or '.join('DHW'[a] for a in swapped)} after all: a mirror there turns one class into another ({pairs})")
+
+def _augment_by_kind(fp:Fingerprint) -> tuple:
+    "`augment_rule` before it drops the mirrors that swap classes."
     a = np.asarray(fp.asymmetry, float)
     if fp.kind != 'binary':
         m = int(a.argmin())
