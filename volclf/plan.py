@@ -288,8 +288,12 @@ def augment_rule(fp:Fingerprint) -> tuple:
     if not swapped: return aug, why
     pairs = "; ".join(f"along {'DHW'[a]} " * (len(swapped) > 1) + ", ".join(f"{c} ↔ {d}, told apart {t:.2f}, a mirror image from the other {m:.2f}" for c, d, t, m in fp.mirror_swaps[a][:3])
                       + (f" and {len(fp.mirror_swaps[a]) - 3} pairs more" if len(fp.mirror_swaps[a]) > 3 else "") for a in swapped)
-    return dict(aug, flip_axes=tuple(a for a in aug['flip_axes'] if a not in swapped)), (
-        f"{why}; yet not along {' or '.join('DHW'[a] for a in swapped)} after all: a mirror there turns one class into another ({pairs})")
+    drop = set(swapped)
+    for p in turn_planes(aug['turn_plane']):
+        if drop & set(p): drop |= set(p)                         # a mirror kept in a turned plane, turned by 180°, is the other one
+    return dict(aug, flip_axes=tuple(a for a in aug['flip_axes'] if a not in drop)), (
+        f"{why}; yet not along {' or '.join('DHW'[a] for a in sorted(drop))} after all: a mirror there turns one class into another ({pairs})"
+        + ("; a half turn makes either mirror of a turned plane from the other" if drop - set(swapped) else ""))
 
 def _augment_by_kind(fp:Fingerprint) -> tuple:
     "`augment_rule` before it drops the mirrors that swap classes."
