@@ -228,10 +228,19 @@ def _told_apart(a:np.ndarray, b:np.ndarray, seed:int=0) -> float:
     m = make_pipeline(StandardScaler(), LogisticRegression(class_weight='balanced', max_iter=1000))
     return float(balanced_accuracy_score(y, cross_val_predict(m, x, y, cv=StratifiedKFold(min(3, len(a), len(b)), shuffle=True, random_state=seed))))
 
+def _nearer(a:np.ndarray, b:np.ndarray, axis:int) -> float:
+    "The share of the distance between two classes' mean thumbnails (`a`, `b`: volumes × side³; squared, in units of their spread) that a mirror along `axis` (0, 1, 2: D, H, W) of either takes away: near 1 when it turns one mean into the other, ≤ 0 when it brings them no nearer (the same mirroring either class, as the spread is made mirror-symmetric)."
+    both = np.concatenate([a, b])
+    spread = np.sqrt((both.var(0) + np.flip(both.var(0), axis)) / 2) + 1e-9
+    ma, mb = a.mean(0), b.mean(0)
+    apart = (((ma - mb) / spread)**2).sum()
+    return float(1 - (((np.flip(ma, axis) - mb) / spread)**2).sum() / apart) if apart > 0 else 0.
+
 def mirror_swaps(
     vols:list,                  # `volume_stats` dicts with a label each
     most:int=200,               # volumes per class compared at most (a seeded sample of larger classes)
     seed:int=0,                 # for the sample and the folds
+    pairs:int=45,               # pairs of classes tested along each axis at most (45: every pair of 10 classes); beyond, those a mirror brings nearest together (`_nearer`)
 ) -> list|None:                 # per axis D, H, W: [class, class, told apart, the mirror image of one told from the other] for each pair a mirror there swaps; None without thumbnails or with a class of fewer than 3 volumes
     "The pairs of classes a mirror along each axis turns into each other: told apart as they are, but the mirror image of each hardly told from the other (`_told_apart` on the `thumbnail`s)."
     if not vols or any('thumb' not in v for v in vols): return None
@@ -242,14 +251,23 @@ def mirror_swaps(
     side = round(X.shape[1] ** (1 / 3))
     cube = {c: X[rng.permutation(np.flatnonzero(labels == c))[:most]].reshape(-1, side, side, side) for c in sorted(n)}
     flat = lambda a: a.reshape(len(a), -1)
-    out, classes = [[], [], []], sorted(n)
-    for i, c in enumerate(classes):
-        for d in classes[i + 1:]:
-            told = _told_apart(flat(cube[c]), flat(cube[d]), seed)
-            if told - .5 < 3 * 0.25 * np.sqrt(1 / len(cube[c]) + 1 / len(cube[d])): continue   # not told apart beyond chance's noise: nothing to swap
-            for a in range(3):
-                mirrored = max(_told_apart(flat(np.flip(cube[c], a + 1)), flat(cube[d]), seed), _told_apart(flat(np.flip(cube[d], a + 1)), flat(cube[c]), seed))
-                if mirrored - .5 <= (told - .5) / 2: out[a].append([str(c), str(d), round(told, 3), round(mirrored, 3)])
+    classes = sorted(n)
+    every = [(c, d) for i, c in enumerate(classes) for d in classes[i + 1:]]
+    axes = {p: [0, 1, 2] for p in every}
+    if len(every) > pairs:                       # many classes: along each axis only the pairs its mirror brings nearest together
+        near = {(p, a): _nearer(cube[p[0]], cube[p[1]], a) for p in every for a in range(3)}
+        axes = {}
+        for a in range(3):
+            for p in sorted(every, key=lambda p: -near[p, a])[:pairs]:
+                if near[p, a] > 0: axes.setdefault(p, []).append(a)
+    out = [[], [], []]
+    for c, d in every:
+        if (c, d) not in axes: continue
+        told = _told_apart(flat(cube[c]), flat(cube[d]), seed)
+        if told - .5 < 3 * 0.25 * np.sqrt(1 / len(cube[c]) + 1 / len(cube[d])): continue   # not told apart beyond chance's noise: nothing to swap
+        for a in axes[c, d]:
+            mirrored = max(_told_apart(flat(np.flip(cube[c], a + 1)), flat(cube[d]), seed), _told_apart(flat(np.flip(cube[d], a + 1)), flat(cube[c]), seed))
+            if mirrored - .5 <= (told - .5) / 2: out[a].append([str(c), str(d), round(told, 3), round(mirrored, 3)])
     return out
 
 # %% ../nbs/01a_fingerprint.ipynb #61468086
