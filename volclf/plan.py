@@ -15,8 +15,8 @@ from .fingerprint import Fingerprint, fingerprint
 
 # %% auto #0
 __all__ = ['CROP', 'PLACE', 'ALIGNED', 'STEPS_WANTED', 'EPOCHS', 'MIN_EPOCHS', 'AFTER', 'SMALLEST', 'Plan', 'turn_planes',
-           'view_steps', 'spacing_rule', 'shape_rule', 'crop_rule', 'intensity_rule', 'augment_rule', 'strides_rule',
-           'batch_rule', 'epochs_rule', 'network_rule', 'threshold_rule', 'probe_step', 'epoch_seconds',
+           'view_steps', 'spacing_rule', 'shape_rule', 'shrink_factors', 'crop_rule', 'intensity_rule', 'augment_rule',
+           'strides_rule', 'batch_rule', 'epochs_rule', 'network_rule', 'threshold_rule', 'probe_step', 'epoch_seconds',
            'ensemble_rule', 'smaller_shape', 'make_plan', 'plan_for', 'saved_plan', 'Mirror', 'DecisionThreshold',
            'Turn', 'ensemble_model', 'choose_threshold', 'member_seed', 'train_plan']
 
@@ -221,12 +221,32 @@ def _at(v:dict, key:str, spacing:tuple|None) -> np.ndarray:
     return np.array(v[key], float) * (np.array(v['spacing']) / spacing if spacing and v['spacing'] else 1)
 
 def shape_rule(fp:Fingerprint, spacing:tuple|None, max_voxels:int=96**3) -> tuple:
-    "(input shape, why): the median shape at `spacing`, shrunk evenly to at most `max_voxels`, each side a multiple of 4."
+    "(input shape, why): the median shape at `spacing`, shrunk to at most `max_voxels` (`shrink_factors`: the finest axes first), each side a multiple of 4."
     med = np.median([_at(v, 'shape', spacing) for v in fp.volumes], 0)
-    f = min(1., (max_voxels / float(np.prod(med))) ** (1 / 3))
-    shape = tuple(_round4(max(m * f, min(m, 16))) for m in med)       # an axis of few slices keeps them
+    voxel = np.array(spacing or fp.spacing or (1., 1., 1.), float)    # the voxel size the median shape is in
+    f = shrink_factors(med, voxel, max_voxels)
+    shape = tuple(_round4(max(m * g, min(m, 16))) for m, g in zip(med, f))   # an axis of few slices keeps them
     why = f"the median size{' after resampling' if spacing else ''}, {_x(np.round(med, 1))}"
-    return shape, why + (f", shrunk by {f:.2f} to fit {max_voxels:,} voxels" if f < 1 else "") + ", to multiples of 4"
+    if (f == 1).all(): return shape, why + ", to multiples of 4"
+    if len(set(np.round(f, 6))) == 1: return shape, why + f", shrunk by {f[0]:.2f} to fit {max_voxels:,} voxels, to multiples of 4"
+    return shape, why + (f", to fit {max_voxels:,} voxels shrunk along its finest axes first (by {', '.join(f'{g:.2f}' for g in f)}): "
+                         f"voxels of {_x(np.round(voxel / f, 2))} mm, to multiples of 4")
+
+def shrink_factors(
+    shape,                  # (D, H, W) in voxels
+    voxel,                  # the voxel size along each axis (mm; equal sizes when unknown)
+    max_voxels:int,         # the most voxels the shrunk shape may hold
+) -> np.ndarray:            # a factor ≤ 1 per axis
+    "Factors that bring `shape` to `max_voxels`, coarsening the finest axes first: every axis finer than a voxel size L is brought to L (the smallest L that fits), so a coarse axis loses nothing while finer ones can give; only when all are equally coarse do they shrink together."
+    shape, voxel = np.array(shape, float), np.array(voxel, float)
+    held = lambda L: float(np.prod(shape * np.minimum(1., voxel / L)))
+    if held(voxel.min()) <= max_voxels: return np.ones(3)
+    lo, hi = voxel.min(), voxel.max()
+    if held(hi) > max_voxels: return voxel / hi * (max_voxels / held(hi)) ** (1 / 3)   # all at the coarsest size, then evenly
+    for _ in range(60):                      # the voxel size L at which the finer axes fit
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if held(mid) > max_voxels else (lo, mid)
+    return np.minimum(1., voxel / hi)
 
 CROP = 0.75     # `crop_rule` proposes a box around the masks' foreground when it holds at most this share of their grid's voxels
 PLACE = 0.1     # ... unless where they sit tells the classes apart this far above chance (balanced accuracy, `volclf.fingerprint.placement`)
