@@ -240,7 +240,7 @@ def mirror_swaps(
     vols:list,                  # `volume_stats` dicts with a label each
     most:int=200,               # volumes per class compared at most (a seeded sample of larger classes)
     seed:int=0,                 # for the sample and the folds
-    pairs:int=45,               # pairs of classes tested along each axis at most (45: every pair of 10 classes); beyond, those a mirror brings nearest together (`_nearer`)
+    pairs:int=45,               # pairs of classes tested along each axis at most (45: every pair of 10 classes); beyond, those whose mean thumbnails a mirror brings nearest together
 ) -> list|None:                 # per axis D, H, W: [class, class, told apart, the mirror image of one told from the other] for each pair a mirror there swaps; None without thumbnails or with a class of fewer than 3 volumes
     "The pairs of classes a mirror along each axis turns into each other: told apart as they are, but the mirror image of each hardly told from the other (`_told_apart` on the `thumbnail`s)."
     if not vols or any('thumb' not in v for v in vols): return None

@@ -224,6 +224,7 @@ def shape_rule(fp:Fingerprint, spacing:tuple|None, max_voxels:int=96**3) -> tupl
     "(input shape, why): the median shape at `spacing`, shrunk to at most `max_voxels` (`shrink_factors`: the finest axes first), each side a multiple of 4."
     med = np.median([_at(v, 'shape', spacing) for v in fp.volumes], 0)
     voxel = np.array(spacing or fp.spacing or (1., 1., 1.), float)    # the voxel size the median shape is in
+    if not (voxel > 0).all(): voxel = np.ones(3)                       # a header without usable sizes: voxels as they are
     f = shrink_factors(med, voxel, max_voxels)
     shape = tuple(_round4(max(m * g, min(m, 16))) for m, g in zip(med, f))   # an axis of few slices keeps them
     why = f"the median size{' after resampling' if spacing else ''}, {_x(np.round(med, 1))}"
