@@ -439,13 +439,17 @@ def ensemble_rule(afford:float, want:int, epoch_s:float, overhead_s:float, budge
 
 SMALLEST = 32          # the side `_fit_budget` may shrink a resized input to, no further (a shorter side stays)
 
-def smaller_shape(shape:tuple) -> tuple|None:
-    "`shape` at half the side, no side below `SMALLEST` (a side already shorter stays as it is), each a multiple of 4; None when no side can shrink."
-    s = tuple(int(n) if n <= SMALLEST else _round4(max(n / 2, SMALLEST)) for n in shape)
+def smaller_shape(
+    shape:tuple,            # (D, H, W)
+    voxel=None,             # its voxel size along each axis; None: equal (as are sizes within 10 % of each other)
+) -> tuple|None:
+    "`shape` with an eighth of the voxels: half the side, or with voxels of different sizes the finest axes coarsened first (`shrink_factors`); no side below `SMALLEST` (a side already shorter stays as it is), each a multiple of 4; None when no side can shrink."
+    f = np.full(3, .5) if voxel is None or max(voxel) / min(voxel) < 1.1 else shrink_factors(shape, voxel, math.prod(shape) / 8)
+    s = tuple(int(n) if n <= SMALLEST else _round4(max(n * g, SMALLEST)) for n, g in zip(shape, f))
     return s if s != tuple(shape) else None
 
-def _fit_budget(plan:Plan, want:int) -> Plan:
-    "The first network of the ladder (downsample late; then, for a cropped plan, late at half the width; then early; then early at half the width) that affords `want` epochs in the budget, the ladder tried again on a smaller input (`smaller_shape`, never for a cropped plan) while none does; then the ensemble the rest allows."
+def _fit_budget(plan:Plan, want:int, voxel=None) -> Plan:
+    "The first network of the ladder (downsample late; then, for a cropped plan, late at half the width; then early; then early at half the width) that affords `want` epochs in the budget, the ladder tried again on a smaller input (`smaller_shape`, with the input's `voxel` size; never for a cropped plan) while none does; then the ensemble the rest allows."
     budget, tried, pick, shape = plan.minutes * 60 * (1 - AFTER), [], None, tuple(plan.shape)
     half = max(8, plan.width // 2)
     ladder = [(1, plan.width)] + [(1, half)] * plan.crop + [(2, plan.width), (2, half)]   # a box kept for its detail is not halved early while a narrower network affords the epochs
@@ -463,7 +467,8 @@ def _fit_budget(plan:Plan, want:int) -> Plan:
             if pick is None or pick[1] < MIN_EPOCHS and afford > pick[1]: pick = (p, afford, step, build)   # the first that affords MIN_EPOCHS, else the cheapest
             if afford >= want: pick = (p, afford, step, build); break
         if pick[1] >= want or plan.crop: break
-        shape = smaller_shape(shape)
+        shape, old = smaller_shape(shape, voxel), shape
+        if shape and voxel is not None: voxel = tuple(v * o / n for v, o, n in zip(voxel, old, shape))
     p, afford, step, build = pick
     ep = epoch_seconds(p, step)
     k, epochs, r_ens, r_ep = ensemble_rule(afford, want, ep, _overhead(build), budget)
@@ -525,7 +530,10 @@ def make_plan(
                              augment=r_aug, tta_flips=f"the training's mirrors{' and turns' * bool(aug['turn_plane'])}, averaged", threshold=r_t, ensemble="one model"))
     fits = auto_batch_size(plan.build_model(), memory_gb, largest=batch)
     if fits < batch: plan = dataclasses.replace(plan, batch_size=fits, reasons={**plan.reasons, 'batch_size': f"{fits}: the most that fits {memory_gb:g} GiB"})
-    return _fit_budget(plan, want) if probe else plan
+    if not probe: return plan
+    voxel = np.array(spacing or fp.spacing or (1., 1., 1.), float)                # the input's voxel size, for a smaller input the budget may need
+    med = np.median([_at(v, 'shape', spacing) for v in fp.volumes], 0)
+    return _fit_budget(plan, want, None if box and crop or not (voxel > 0).all() else tuple(voxel * med / np.array(shape)))
 
 # %% ../nbs/06a_plan.ipynb #59d84651
 def plan_for(
