@@ -220,11 +220,18 @@ def _at(v:dict, key:str, spacing:tuple|None) -> np.ndarray:
     "A fingerprint volume's `key` ('shape' or 'extent', in its voxels) in voxels of `spacing`; as it is when either has no voxel size."
     return np.array(v[key], float) * (np.array(v['spacing']) / spacing if spacing and v['spacing'] else 1)
 
+def _median_shape(fp:Fingerprint, spacing:tuple|None) -> np.ndarray:
+    "The median (D, H, W) of `fp`'s volumes in voxels of `spacing` (as stored without one)."
+    return np.median([_at(v, 'shape', spacing) for v in fp.volumes], 0)
+
+def _voxel(fp:Fingerprint, spacing:tuple|None) -> np.ndarray:
+    "The voxel size (mm) that `_median_shape` counts in: `spacing`, else the stored median; equal sizes when unknown or not all positive."
+    v = np.array(spacing or fp.spacing or (1., 1., 1.), float)
+    return v if (v > 0).all() else np.ones(3)
+
 def shape_rule(fp:Fingerprint, spacing:tuple|None, max_voxels:int=96**3) -> tuple:
     "(input shape, why): the median shape at `spacing`, shrunk to at most `max_voxels` (`shrink_factors`: the finest axes first), each side a multiple of 4."
-    med = np.median([_at(v, 'shape', spacing) for v in fp.volumes], 0)
-    voxel = np.array(spacing or fp.spacing or (1., 1., 1.), float)    # the voxel size the median shape is in
-    if not (voxel > 0).all(): voxel = np.ones(3)                       # a header without usable sizes: voxels as they are
+    med, voxel = _median_shape(fp, spacing), _voxel(fp, spacing)
     f = shrink_factors(med, voxel, max_voxels)
     shape = tuple(_round4(max(m * g, min(m, 16))) for m, g in zip(med, f))   # an axis of few slices keeps them
     why = f"the median size{' after resampling' if spacing else ''}, {_x(np.round(med, 1))}"
@@ -265,7 +272,7 @@ def crop_rule(fp:Fingerprint, spacing:tuple|None, max_voxels:int=96**3) -> tuple
     "(box or None, why): for masks that leave most of their grid empty, a box to cut around each one's foreground, as large as 99 % of their extents at `spacing`, each side a multiple of 4, unless where they sit tells their classes apart (`make_plan` cuts unless `crop=False`)."
     if fp.kind != 'binary': return None, "not masks: the whole volume"
     if any(v.get('extent') is None for v in fp.volumes): return None, "the fingerprint has no foreground extents (made by an older volclf): the whole volume"
-    grid, p99 = np.median([_at(v, 'shape', spacing) for v in fp.volumes], 0), np.percentile([_at(v, 'extent', spacing) for v in fp.volumes], 99, 0)
+    grid, p99 = _median_shape(fp, spacing), np.percentile([_at(v, 'extent', spacing) for v in fp.volumes], 99, 0)
     box = tuple(int(min(math.ceil(q / 4) * 4, math.ceil(g))) for q, g in zip(p99, grid))
     share = math.prod(box) / math.prod(grid)
     if share > CROP or math.prod(box) > max_voxels:
@@ -441,14 +448,14 @@ SMALLEST = 32          # the side `_fit_budget` may shrink a resized input to, n
 
 def smaller_shape(
     shape:tuple,            # (D, H, W)
-    voxel=None,             # its voxel size along each axis; None: equal (as are sizes within 10 % of each other)
+    voxel:tuple|None=None,  # its voxel size along each axis; None: equal (as are sizes within 10 % of each other)
 ) -> tuple|None:
     "`shape` with an eighth of the voxels: half the side, or with voxels of different sizes the finest axes coarsened first (`shrink_factors`); no side below `SMALLEST` (a side already shorter stays as it is), each a multiple of 4; None when no side can shrink."
     f = np.full(3, .5) if voxel is None or max(voxel) / min(voxel) < 1.1 else shrink_factors(shape, voxel, math.prod(shape) / 8)
     s = tuple(int(n) if n <= SMALLEST else _round4(max(n * g, SMALLEST)) for n, g in zip(shape, f))
     return s if s != tuple(shape) else None
 
-def _fit_budget(plan:Plan, want:int, voxel=None) -> Plan:
+def _fit_budget(plan:Plan, want:int, voxel:tuple|None=None) -> Plan:
     "The first network of the ladder (downsample late; then, for a cropped plan, late at half the width; then early; then early at half the width) that affords `want` epochs in the budget, the ladder tried again on a smaller input (`smaller_shape`, with the input's `voxel` size; never for a cropped plan) while none does; then the ensemble the rest allows."
     budget, tried, pick, shape = plan.minutes * 60 * (1 - AFTER), [], None, tuple(plan.shape)
     half = max(8, plan.width // 2)
@@ -531,9 +538,8 @@ def make_plan(
     fits = auto_batch_size(plan.build_model(), memory_gb, largest=batch)
     if fits < batch: plan = dataclasses.replace(plan, batch_size=fits, reasons={**plan.reasons, 'batch_size': f"{fits}: the most that fits {memory_gb:g} GiB"})
     if not probe: return plan
-    voxel = np.array(spacing or fp.spacing or (1., 1., 1.), float)                # the input's voxel size, for a smaller input the budget may need
-    med = np.median([_at(v, 'shape', spacing) for v in fp.volumes], 0)
-    return _fit_budget(plan, want, None if box and crop or not (voxel > 0).all() else tuple(voxel * med / np.array(shape)))
+    voxel = _voxel(fp, spacing) * _median_shape(fp, spacing) / np.array(shape)     # the input's voxel size, for a smaller input the budget may need
+    return _fit_budget(plan, want, None if box and crop else tuple(voxel))
 
 # %% ../nbs/06a_plan.ipynb #59d84651
 def plan_for(
