@@ -38,6 +38,7 @@ def _options(deterministic:bool) -> tf.data.Options:
     o = tf.data.Options()
     o.deterministic = deterministic
     o.experimental_distribute.auto_shard_policy = tf.data.experimental.AutoShardPolicy.DATA
+    o.autotune.enabled = False      # nothing here is left to autotuning; its thread made freeing an iterator wait up to a minute
     return o
 
 def _channels(ds:VolumeDataset) -> int:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/06a_plan.ipynb #41f46f43
 from __future__ import annotations
-import dataclasses, json, math, shutil, time, warnings
+import dataclasses, json, math, shutil, tempfile, time, warnings
 from dataclasses import dataclass, field, asdict, fields
 from pathlib import Path
 import numpy as np
@@ -41,6 +41,7 @@ class Plan:
     strides: list = field(default_factory=lambda: [1, 2, 1, 2, 2])   # its five strides (each an int or per-axis)
     batch_size: int = 32
     epochs: int = 30                    # per ensemble member
+    fit_epochs: bool = False            # fit `epochs` to the budget (`minutes`) by the first member's measured epochs as it trains (`volclf.train.FitToTime`)
     lr: float = 2e-3                    # AdamW's peak learning rate, on a cosine schedule
     weight_decay: float = 1e-4
     warmup_epochs: int = 2
@@ -109,19 +110,21 @@ def to_augment(self:Plan, seed:int=0) -> keras.Sequential|None:
 
 # %% ../nbs/06a_plan.ipynb #40cdd32c
 _FIELDS = lambda: {f.name for f in fields(Plan)} - {'reasons', 'measured'}
-_ROW = dict(crop='shape', window='intensity', percentiles='intensity', foreground='intensity', depth='network', width='network', stem='network',
+_ROW = dict(fit_epochs='epochs', crop='shape', window='intensity', percentiles='intensity', foreground='intensity', depth='network', width='network', stem='network',
             strides='network', precision='network', lr='optimiser', weight_decay='optimiser', warmup_epochs='optimiser',
             label_smoothing='optimiser', ema='optimiser', flip_axes='augment', turn_plane='augment', rotate_axes='augment', degrees='augment',
             scale='augment', jitter='augment')     # the row of the plan's table each field shows in
 
 @patch
 def replace(self:Plan, **changes) -> Plan:
-    "A copy with some fields changed, each recorded as your choice; unknown fields are refused."
+    "A copy with some fields changed, each recorded as your choice; unknown fields are refused. Epochs you set are trained as they are (`fit_epochs` off)."
     bad = set(changes) - _FIELDS()
     if bad: raise VolclfError(f"unknown plan fields {', '.join(sorted(bad))}; known: {', '.join(sorted(_FIELDS()))}")
+    exact = 'epochs' in changes and 'fit_epochs' not in changes
     changes = {k: v for k, v in changes.items() if v != getattr(self, k)}
     reasons = dict(self.reasons)
     for k in changes: reasons[_ROW.get(k, k)] = f"{k} set by you"
+    if exact and self.fit_epochs: changes['fit_epochs'], reasons['epochs'] = False, "epochs set by you"
     return dataclasses.replace(self, **changes, reasons=reasons)
 
 @patch
@@ -189,6 +192,7 @@ def _value(p:Plan, k:str) -> str:
         turned = f"; each turned by 90°, 180°, 270° in the {_planes_x(p.tta_turns)}, distinct views only" if p.tta_turns else ""
         return f"{len(view_steps(p.tta_flips, p.tta_turns))}: as is" + "".join(f", mirrored along {'DHW'[a]}" for a in p.tta_flips) + turned
     if k == 'threshold': return f"chosen on validation for {p.threshold}" if p.threshold else "0.5 (argmax)"
+    if k == 'epochs': return f"{p.epochs}" + (", fitted to the budget as the first model trains" if p.fit_epochs else "")
     if k == 'keep': return "each model's last epoch" if p.keep == 'last' else "each model's epoch of lowest validation loss"
     if k == 'ensemble': return f"{p.ensemble} model{'s' * (p.ensemble > 1)}"
     return str(getattr(p, k))
@@ -198,8 +202,10 @@ def _repr_markdown_(self:Plan):
     rows = ["| choice | value | why |", "|---|---|---|"]
     rows += [f"| {name} | {_value(self, k)} | {self.reasons.get(k, '')} |" for k, name in _SHOWN]
     m = self.measured
-    tail = (f"\n\nMeasured here: {m['step_s']:.3g} s a training step of {self.batch_size}, about {m['epoch_s']:.0f} s an epoch; "
-            f"{self.ensemble} × {self.epochs} epochs ≈ {m['train_min']:.1f} of the {self.minutes:g} minutes.") if 'step_s' in m else ""
+    tail = (f"\n\nMeasured here: {m['step_s']:.3g} s a training step of {self.batch_size}, about {m['epoch_s']:.2g} s an epoch; "
+            f"{self.ensemble} × {m.get('epochs_planned', self.epochs)} epochs ≈ {m['train_min']:.1f} of the {self.minutes:g} minutes"
+            + (f". Trained: an epoch took {m['epoch_s_trained']:.2g} s, so each model had {self.epochs} epochs." if 'epoch_s_trained' in m else
+               "; the first model's epochs are fitted again as it trains." if self.fit_epochs else ".")) if 'step_s' in m else ""
     return f"**Plan** for {self.n_fit} training and {self.n_val} validation volumes ({self.kind}, {len(self.classes)} classes):\n\n" + "\n".join(rows) + tail
 
 # %% ../nbs/06a_plan.ipynb #e754d164
@@ -400,9 +406,9 @@ def threshold_rule(fp:Fingerprint) -> tuple:
 
 # %% ../nbs/06a_plan.ipynb #3ff72268
 def probe_step(plan:Plan, steps:int=10) -> tuple:
-    "(seconds a training step of `plan`'s network takes on this machine, seconds building and compiling it took): `fit` run as training runs it (augmentation in the input pipeline) for a warm-up step and `steps` more, the median of those."
+    "(seconds a training step of `plan`'s network takes on this machine, seconds building and compiling it took, seconds saving a checkpoint and the model take): `fit` run as training runs it (augmentation in the input pipeline) for a warm-up step and `steps` more, the median of those; then the network saved as training saves it after an epoch."
     import tensorflow as tf
-    from volclf.train import compile_for, _augmented
+    from volclf.train import compile_for, _augmented, save_checkpoint, save_model
     model = compile_for(plan.build_model(), plan.to_config(), 100)
     b, n = plan.batch_size, len(plan.classes)
     rng = np.random.default_rng(0)
@@ -416,11 +422,14 @@ def probe_step(plan:Plan, steps:int=10) -> tuple:
     model.fit(batches, steps_per_epoch=steps + 1, epochs=1, shuffle=False, verbose=0, callbacks=[Clock()])   # the first step builds the graphs
     gaps = np.diff(ends)
     step = float(np.median(gaps[1:]))
-    return step, max(0., float(gaps[0]) - step)
+    with tempfile.TemporaryDirectory() as d:
+        t = time.perf_counter(); save_checkpoint(Path(d)/'last.npz', model, {}); save_model(model, Path(d)/'model.keras', {})
+        save = time.perf_counter() - t
+    return step, max(0., float(gaps[0]) - step), save
 
-def epoch_seconds(plan:Plan, step_s:float) -> float:
-    "An epoch's training steps, plus its validation pass (a forward pass costs about a third of a step) and 1 s of checkpointing."
-    return math.ceil(plan.n_fit / plan.batch_size) * step_s + math.ceil(plan.n_val / plan.batch_size) * step_s / 3 + 1.
+def epoch_seconds(plan:Plan, step_s:float, save_s:float) -> float:
+    "An epoch's training steps, plus its validation pass (a forward pass costs about a third of a step) and its saving (`save_s`: as `probe_step` timed it)."
+    return math.ceil(plan.n_fit / plan.batch_size) * step_s + math.ceil(plan.n_val / plan.batch_size) * step_s / 3 + save_s
 
 # %% ../nbs/06a_plan.ipynb #a0a9b287
 AFTER = 0.05           # the share of the budget kept for what follows training (the threshold, the test-time views, the report) and timing noise
@@ -467,25 +476,25 @@ def _fit_budget(plan:Plan, want:int, voxel:tuple|None=None) -> Plan:
             s = strides_rule(shape, early); rungs.setdefault((width, json.dumps(s)), (width, s))
         for width, strides in rungs.values():
             p = dataclasses.replace(at, width=width, strides=strides)
-            step, build = probe_step(p)
-            afford = (budget - _overhead(build)) / epoch_seconds(p, step)
-            tried.append(dict(width=width, strides=p.strides, step_s=round(step, 4), build_s=round(build, 1), epochs_affordable=round(afford, 1),
-                              **({} if at is plan else dict(shape=list(shape)))))
-            if pick is None or pick[1] < MIN_EPOCHS and afford > pick[1]: pick = (p, afford, step, build)   # the first that affords MIN_EPOCHS, else the cheapest
-            if afford >= want: pick = (p, afford, step, build); break
+            step, build, save = probe_step(p)
+            afford = (budget - _overhead(build)) / epoch_seconds(p, step, save)
+            tried.append(dict(width=width, strides=p.strides, step_s=round(step, 4), build_s=round(build, 1), save_s=round(save, 2),
+                              epochs_affordable=round(afford, 1), **({} if at is plan else dict(shape=list(shape)))))
+            if pick is None or pick[1] < MIN_EPOCHS and afford > pick[1]: pick = (p, afford, step, build, save)   # the first that affords MIN_EPOCHS, else the cheapest
+            if afford >= want: pick = (p, afford, step, build, save); break
         if pick[1] >= want or plan.crop: break
         shape, old = smaller_shape(shape, voxel), shape
         if shape and voxel is not None: voxel = tuple(v * o / n for v, o, n in zip(voxel, old, shape))
-    p, afford, step, build = pick
-    ep = epoch_seconds(p, step)
+    p, afford, step, build, save = pick
+    ep = epoch_seconds(p, step, save)
     k, epochs, r_ens, r_ep = ensemble_rule(afford, want, ep, _overhead(build), budget)
     why_net = p.reasons['network'] + (f"; strides {p.strides}" if len(tried) == 1 else
                f"; the ladder stopped at width {p.width}, strides {p.strides}, the first that affords {want if afford >= want else MIN_EPOCHS} epochs"
                if afford >= MIN_EPOCHS else "; even the cheapest network affords too few epochs: give more minutes")
-    why_ep = p.reasons['epochs'] + r_ep
-    return dataclasses.replace(p, epochs=epochs, ensemble=k, warmup_epochs=max(1, min(5, round(epochs / 10))),
+    why_ep = p.reasons['epochs'] + r_ep + "; fitted again to the budget by the first model's own epochs as it trains"
+    return dataclasses.replace(p, epochs=epochs, fit_epochs=True, ensemble=k, warmup_epochs=max(1, min(5, round(epochs / 10))),
                                reasons={**p.reasons, 'network': why_net, 'epochs': why_ep, 'ensemble': r_ens},
-                               measured=dict(step_s=round(step, 4), epoch_s=round(ep, 1), train_min=round(k * (epochs * ep + _overhead(build)) / 60, 1), tried=tried))
+                               measured=dict(step_s=round(step, 4), save_s=round(save, 2), epoch_s=round(ep, 2), train_min=round(k * (epochs * ep + _overhead(build)) / 60, 1), tried=tried))
 
 def _shrunk(plan:Plan, shape:tuple, want:int) -> Plan:
     "`plan` with a smaller resized input: its stem and reasons for that shape."
@@ -655,6 +664,16 @@ def member_seed(seed:int, k:int) -> int:
     if not 0 <= k < 100: raise VolclfError(f"an ensemble has at most 100 members, not a member {k}")
     return 100 * seed + k
 
+def _as_run(plan:Plan, runs:list) -> Plan:
+    "`plan` as its members (`runs`, `TrainResult`s) ran: with the epochs `FitToTime` fitted the first to, recorded with their measure, and each member's where a later one was cut short."
+    if not plan.fit_epochs: return plan
+    each, f = [len(r.history['loss']) for r in runs], runs[0].fitted or {}
+    why = (f"; fitted to the budget as the first model trained: {each[0]} epochs, an epoch taking {f['epoch_s']:.2f} s (planned {plan.measured.get('epoch_s', '?')})"
+           if f else f"; {each[0]}, as the first model's run was") + (f"; a later model cut short to keep the budget: {each}" if len(set(each)) > 1 else "")
+    return dataclasses.replace(plan, epochs=each[0], fit_epochs=False, reasons={**plan.reasons, 'epochs': plan.reasons.get('epochs', '') + why},
+                               measured={**plan.measured, 'epochs_planned': plan.epochs, **({'epoch_s_trained': f['epoch_s']} if f else {}),
+                                         **({'epochs_each': each} if len(set(each)) > 1 else {})})
+
 def train_plan(
     plan:Plan,                   # from `make_plan` (or `Plan.load`)
     data,                        # the training `VolumeDataset`
@@ -673,12 +692,17 @@ def train_plan(
     pre, out, t0 = plan.to_preprocess(), Path(out), time.perf_counter()
     fit, val_ds = split(data, val, seed) if isinstance(val, float) else (data, val)
     out.mkdir(parents=True, exist_ok=True); plan.save(out/'plan.json')
-    runs = []
+    runs, end = [], t0 + plan.minutes * 60 * (1 - AFTER)
     for k in range(plan.ensemble):
         s = member_seed(seed, k)
         if verbose and plan.ensemble > 1: print(f"member {k + 1} of {plan.ensemble} (seed {s})", flush=True)
-        runs.append(train(plan.build_model, fit, out/f'member{k}', plan.to_config(s), val=val_ds, preprocess=pre,
+        cfg = plan.to_config(s)
+        if plan.fit_epochs:            # the first member's length fitted to its share of the budget by its own epochs; the others repeat it, cut only if their share runs out
+            cfg = dataclasses.replace(cfg, epochs=max(plan.epochs, EPOCHS[1]) if k == 0 else len(runs[0].history['loss']),
+                                      seconds=max(1., (end - time.perf_counter()) / (plan.ensemble - k)))
+        runs.append(train(plan.build_model, fit, out/f'member{k}', cfg, val=val_ds, preprocess=pre,
                           augment=plan.to_augment(s), verbose=verbose, resume=resume, **kw))
+    plan = _as_run(plan, runs)
     model = ensemble_model([r.model for r in runs], plan.tta_flips, turns=plan.tta_turns)
     t = None
     if plan.threshold and len(data.classes) == 2:

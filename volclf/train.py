@@ -18,10 +18,10 @@ from .preprocess import Preprocess, default_preprocess
 from .pipeline import to_tf, epoch_seed
 
 # %% auto #0
-__all__ = ['TrainConfig', 'TrainResult', 'save_run_info', 'save_model', 'read_info', 'load_trained', 'compile_for',
-           'class_weights', 'save_checkpoint', 'load_checkpoint', 'estimate_memory', 'auto_batch_size', 'get_strategy',
-           'Resumable', 'ResumableEarlyStopping', 'ResumablePlateau', 'swap_ema', 'AverageForValidation', 'KeepModel',
-           'RunCheckpoint', 'train']
+__all__ = ['TrainConfig', 'TrainResult', 'save_run_info', 'save_model', 'read_info', 'load_trained', 'WarmupCosine',
+           'compile_for', 'class_weights', 'save_checkpoint', 'load_checkpoint', 'estimate_memory', 'auto_batch_size',
+           'get_strategy', 'Resumable', 'ResumableEarlyStopping', 'ResumablePlateau', 'swap_ema',
+           'AverageForValidation', 'KeepModel', 'RunCheckpoint', 'FitToTime', 'train']
 
 # %% ../nbs/06_train.ipynb #4f7c9cb3
 _CHOICES = dict(optimizer=('adam', 'adamw', 'sgd'), schedule=('constant', 'cosine', 'plateau'), loss=('crossentropy', 'focal'),
@@ -32,7 +32,8 @@ _CHOICES = dict(optimizer=('adam', 'adamw', 'sgd'), schedule=('constant', 'cosin
 class TrainConfig:
     "How a model trains: saved with every run, read from JSON or YAML."
     model: str = 'seed'                 # a name in `volclf.models.MODELS` (used when `train` gets a name)
-    epochs: int = 20                    # passes over the training split
+    epochs: int = 20                    # passes over the training split (with `seconds`: at most)
+    seconds: float|None = None          # a time budget from the start of `train`: after three epochs the run's length is fitted to it by the time they took (`FitToTime`)
     batch_size: int|str = 16            # or 'auto': the largest that fits `memory_gb` (`estimate_memory`)
     optimizer: str = 'adam'             # adam, adamw, sgd (with Nesterov momentum 0.9)
     lr: float = 1e-3                    # peak learning rate
@@ -63,6 +64,7 @@ class TrainConfig:
         if not 0 <= self.label_smoothing < 1: raise VolclfError(f"config label_smoothing must be in [0, 1), got {self.label_smoothing}")
         if not 0 <= self.ema < 1: raise VolclfError(f"config ema must be in [0, 1), got {self.ema}")
         if self.lr <= 0 or self.epochs < 1: raise VolclfError(f"config needs lr > 0 and epochs ≥ 1, got lr {self.lr}, epochs {self.epochs}")
+        if self.seconds is not None and not self.seconds > 0: raise VolclfError(f"config seconds must be positive or None, got {self.seconds}")
 
     def to_dict(self) -> dict: return asdict(self)
 
@@ -117,6 +119,7 @@ class TrainResult:
     out: Path
     seconds: float
     kept_epoch: int|None = None      # the epoch `model` is from (counted from 1); None: the one of lowest validation loss
+    fitted: dict|None = None         # with `TrainConfig.seconds`: the measured epoch the run's length was fitted by
 
     @property
     def best_epoch(self) -> int: return int(np.argmin(self.history['val_loss'])) + 1
@@ -182,11 +185,33 @@ def load_trained(path:str|Path) -> tuple:
     return model, info
 
 # %% ../nbs/06_train.ipynb #8b3c4d5e
+@keras.saving.register_keras_serializable('volclf')
+class WarmupCosine(keras.optimizers.schedules.LearningRateSchedule):
+    "A rate rising linearly from 0 to `peak` over `warmup` steps, then falling along a cosine to 0 at step `total`; both are variables, so a run can be made longer or shorter while it trains (`FitToTime`)."
+    def __init__(self, peak:float, warmup:int, total:int):
+        self.peak = float(peak)
+        self.warmup = keras.Variable(float(warmup), trainable=False, dtype='float32', name='schedule_warmup')
+        self.total = keras.Variable(float(total), trainable=False, dtype='float32', name='schedule_total')
+    def __call__(self, step):
+        step, w = keras.ops.cast(step, 'float32'), keras.ops.convert_to_tensor(self.warmup)
+        t = keras.ops.clip((step - w) / keras.ops.maximum(self.total - w, 1.), 0., 1.)
+        return keras.ops.where(step < w, self.peak * step / keras.ops.maximum(w, 1.), self.peak * 0.5 * (1 + keras.ops.cos(math.pi * t)))
+    def get_config(self): return dict(peak=self.peak, **{k: float(keras.ops.convert_to_numpy(getattr(self, k))) for k in ('warmup', 'total')})
+
 def _lr(cfg:TrainConfig, steps_per_epoch:int):
     if cfg.schedule != 'cosine': return cfg.lr
-    warm, total = cfg.warmup_epochs * steps_per_epoch, cfg.epochs * steps_per_epoch
-    return keras.optimizers.schedules.CosineDecay(0. if warm else cfg.lr, max(total - warm, 1), warmup_target=cfg.lr if warm else None,
-                                                  warmup_steps=warm)
+    return WarmupCosine(cfg.lr, cfg.warmup_epochs * steps_per_epoch, cfg.epochs * steps_per_epoch)
+
+def _schedule(model:keras.Model) -> WarmupCosine|None:
+    "The cosine schedule `model` was compiled with (`compile_for`), or None."
+    opt = getattr(model.optimizer, 'inner_optimizer', model.optimizer)
+    s = getattr(opt, '_learning_rate', None)
+    return s if isinstance(s, WarmupCosine) else None
+
+def _set_length(model:keras.Model, cfg:TrainConfig, epochs:int, steps_per_epoch:int):
+    "Make `model`'s cosine schedule (if it has one) end after `epochs`, its warm-up (`cfg.warmup_epochs`) cut to leave at least one epoch of decay, as `TrainConfig` runs of few epochs have it."
+    if (s := _schedule(model)) is None: return
+    s.total.assign(float(epochs * steps_per_epoch)); s.warmup.assign(float(min(cfg.warmup_epochs, max(epochs - 1, 0)) * steps_per_epoch))
 
 def compile_for(model:keras.Model, cfg:TrainConfig, steps_per_epoch:int=1) -> keras.Model:
     "Compile `model` with the config's optimiser, learning-rate schedule and loss."
@@ -368,7 +393,7 @@ class KeepModel(keras.callbacks.Callback):
         if self.state['best'] is None or row['val_loss'] < self.state['best']:
             self.state['best'] = row['val_loss']
             if self.keep == 'best': self._save(epoch + 1)
-        if self.keep == 'last' and epoch + 1 == self.epochs: self._save(epoch + 1)   # before the checkpoint says the run is done
+        if self.keep == 'last' and epoch + 1 == self.state.get('epochs', self.epochs): self._save(epoch + 1)   # before the checkpoint says the run is done
     def on_train_end(self, logs=None):
         n = len(self.state['history'].get('loss', []))
         if self.keep == 'last' and n and self.state.get('kept') != n: self._save(n)      # stopped before the last epoch
@@ -384,12 +409,28 @@ class RunCheckpoint(keras.callbacks.Callback):
         save_checkpoint(self.path, self.model, self.state, self.augment)
         if self.verbose:
             row = {k: v[-1] for k, v in self.state['history'].items()}
-            print(f"epoch {epoch + 1}/{self.epochs} " + " ".join(f"{k} {v:.4g}" for k, v in row.items()) + f" ({time.perf_counter() - self.t:.1f} s)"
-                  + (" — stopping early" if self.model.stop_training else ""), flush=True)
+            end = self.state.get('epochs', self.epochs)
+            print(f"epoch {epoch + 1}/{end} " + " ".join(f"{k} {v:.4g}" for k, v in row.items()) + f" ({time.perf_counter() - self.t:.1f} s)"
+                  + (" — stopping early" if self.model.stop_training and epoch + 1 < end else ""), flush=True)
     def on_train_end(self, logs=None):
         if self.model.stop_training and not self.state['stopped']:    # stopped by a callback that runs after this one (a user's)
             self.state['stopped'] = True
             save_checkpoint(self.path, self.model, self.state, self.augment)
+
+class FitToTime(keras.callbacks.Callback):
+    "Fit a run's length to `cfg.seconds` from `start` (a `clock` reading): when this process's third epoch ends, the run gets the epochs that the mean time of its last two leaves room for (at least those done, at most `cfg.epochs`), in `state['epochs']` and the cosine schedule (`_set_length`); then it stops when they are done."
+    def __init__(self, cfg:TrainConfig, start:float, state:dict, steps_per_epoch:int, verbose:int=1, clock=time.perf_counter):
+        super().__init__(); self.cfg, self.start, self.state, self.steps, self.verbose, self.clock = cfg, start, state, steps_per_epoch, verbose, clock
+        self.ends = []
+    def on_epoch_end(self, epoch, logs=None):
+        self.ends.append(self.clock())
+        if 'fitted' not in self.state and len(self.ends) == 3:       # the first epoch also traced the graphs; the next two are plain ones
+            s, done = (self.ends[2] - self.ends[0]) / 2, epoch + 1    # each from the previous one's end: its saving, then the steps and validation
+            n = int(np.clip(done + math.floor((self.start + self.cfg.seconds - self.ends[2]) / s), done, self.cfg.epochs))
+            self.state.update(epochs=n, fitted=dict(epoch_s=round(s, 3), after_epoch=done, seconds=self.cfg.seconds))
+            _set_length(self.model, self.cfg, n, self.steps)
+            if self.verbose: print(f"{n} epochs in {self.cfg.seconds:.4g} s (an epoch takes {s:.2f} s here; at most {self.cfg.epochs})", flush=True)
+        if epoch + 1 >= self.state['epochs']: self.model.stop_training = True
 
 
 # %% ../nbs/06_train.ipynb #69cd8ae0
@@ -401,7 +442,7 @@ def _augmented(batches:tf.data.Dataset, augment, seed:int, first:int) -> tf.data
     def aug(step, xy):
         for v, k in zip(states, keys): v.assign(tf.cast(tf.stack([tf.constant(k, tf.int64), step * 1024]), v.dtype))
         return augment(xy[0], training=True), xy[1]
-    return tf.data.Dataset.zip(tf.data.Dataset.range(first, 2**62), batches).map(aug)   # in order: one batch at a time
+    return tf.data.Dataset.zip(tf.data.Dataset.range(first, 2**62), batches).map(aug).prefetch(2)   # in order, one batch at a time, ahead of the training step
 
 
 # %% ../nbs/06_train.ipynb #da94cf17
@@ -449,17 +490,18 @@ def _run_dir(out, resume:bool) -> tuple:
 def _loop_state(ckpt:Path, cfg:TrainConfig, model, augment, resume:bool, verbose:int) -> dict:
     "The loop's state: new, or read from `ckpt` (into `model` and `augment`) when resuming, refusing another config."
     now = cfg.to_dict()
-    if not (resume and ckpt.exists()): return dict(epoch=0, history={}, best=None, stopped=False, config=now)
+    if not (resume and ckpt.exists()): return dict(epoch=0, epochs=cfg.epochs, history={}, best=None, stopped=False, config=now)
     state = load_checkpoint(ckpt, model, augment)
-    free = {'tensorboard', 'patience'} | ({'epochs'} if cfg.schedule != 'cosine' else set())   # may change on resume
+    free = {'tensorboard', 'patience', 'seconds'} | ({'epochs'} if cfg.schedule != 'cosine' else set())   # may change on resume (a length fitted to time is kept)
     diff = {k: (v, now.get(k)) for k, v in state['config'].items() if now.get(k) != v and k not in free}
     if diff: raise VolclfError("was trained with another config (" + "; ".join(f"{k}: {a!r} then, {b!r} now" for k, (a, b) in diff.items()) + ")", ckpt)
     if verbose: print(f"resuming {ckpt.parent.parent} after epoch {state['epoch']}")
-    return dict(state, config=now)
+    return dict(state, config=now, epochs=state['epochs'] if 'fitted' in state else cfg.epochs)
 
-def _callbacks(cfg:TrainConfig, out:Path, ckpt:Path, record:dict, state:dict, augment, verbose:int) -> list:
+def _callbacks(cfg:TrainConfig, out:Path, ckpt:Path, record:dict, state:dict, augment, verbose:int, start:float, steps:int) -> list:
     "volclf's callbacks for a run, in the order they must run."
-    cbs = [AverageForValidation()] * bool(cfg.ema) + [KeepModel(out/'model.keras', record, state, cfg.keep, cfg.epochs)]
+    cbs = [FitToTime(cfg, start, state, steps, verbose)] * (cfg.seconds is not None)
+    cbs += [AverageForValidation()] * bool(cfg.ema) + [KeepModel(out/'model.keras', record, state, cfg.keep, cfg.epochs)]
     if cfg.schedule == 'plateau': cbs.append(ResumablePlateau(state, 'plateau', patience=cfg.plateau_patience, factor=cfg.plateau_factor, min_delta=0))
     if cfg.patience is not None: cbs.append(ResumableEarlyStopping(state, 'early_stopping', patience=cfg.patience))
     cbs.append(RunCheckpoint(ckpt, state, cfg.epochs, augment, verbose))
@@ -501,7 +543,9 @@ def train(
     from volclf.plan import Plan
     if model is None or isinstance(model, Plan):
         return _train_planned(model, data, out, config, val, preprocess, verbose, callbacks, info, cache, augment, resume, overrides)
-    cfg = dataclasses.replace(config or TrainConfig(), **overrides)
+    start, cfg = time.perf_counter(), dataclasses.replace(config or TrainConfig(), **overrides)
+    if cfg.seconds is not None and cfg.strategy == 'multiworker':
+        raise VolclfError("config seconds cannot fit a multi-worker run (each worker would time its own epochs and choose its own number): give epochs alone")
     preprocess, strategy = default_preprocess(data) if preprocess is None else preprocess, get_strategy(cfg.strategy)
     keras.utils.set_random_seed(cfg.seed)
     fit_ds, val_ds = split(data, val, cfg.seed) if isinstance(val, float) else (data, val)
@@ -510,18 +554,19 @@ def train(
     n, workers = len(data.classes), _workers()
     model, cfg, steps, augment = _compiled(model, cfg, shape, n, len(fit_ds), strategy, augment)
     state = _loop_state(ckpt, cfg, model, augment, resume, verbose)
+    _set_length(model, cfg, state['epochs'], steps)                        # a length fitted before a resume
     record = save_run_info(out, model, data.classes, preprocess, seed=cfg.seed, config=cfg.to_dict(), **(info or {}))
     def batches(d, **kw):
         t = to_tf(d, cfg.batch_size, seed=cfg.seed, preprocess=preprocess, cache=cache, **kw)
         return t if n == 2 else t.map(_one_hot(n))
     val_tf, t0, first = batches(val_ds), time.perf_counter(), state['epoch']
     if isinstance(strategy, tf.distribute.MultiWorkerMirroredStrategy): _multiworker_build(model, strategy, val_tf)
-    if first < cfg.epochs and not state['stopped']:
+    if first < state['epochs'] and not state['stopped']:
         fit_tf = batches(fit_ds, shuffle=True, epochs=(first, cfg.epochs), epoch_batches=steps * workers if workers > 1 else None)
         if augment is not None: fit_tf = _augmented(fit_tf, augment, cfg.seed, first * steps * workers)
         model.fit(fit_tf, steps_per_epoch=steps, initial_epoch=first, epochs=cfg.epochs, validation_data=val_tf, shuffle=False, verbose=1 if verbose == 1 else 0,
                   class_weight=class_weights(fit_ds.y, n) if cfg.class_weight == 'balanced' else None,
-                  callbacks=_callbacks(cfg, out, ckpt, record, state, augment, verbose) + list(callbacks or []))
+                  callbacks=_callbacks(cfg, out, ckpt, record, state, augment, verbose, start, steps) + list(callbacks or []))
     kept, _ = load_trained(out/'model.keras')
-    return TrainResult(kept, state['history'], out, time.perf_counter() - t0, state.get('kept'))
+    return TrainResult(kept, state['history'], out, time.perf_counter() - t0, state.get('kept'), state.get('fitted'))
 
