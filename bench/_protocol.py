@@ -65,7 +65,7 @@ def run_plan(name:str, fit, val, test, a) -> dict:
     def line(r):
         m, v = r['test'], r['val']
         print(f"{name} seed {r['seed']}: test acc {m['accuracy']:.4f} auc {m['auc'] or nan:.4f} bal {m['balanced_accuracy']:.4f} | "
-              f"val acc {v['accuracy']:.4f} auc {v['auc'] or nan:.4f} | {r['seconds']:.0f} s", flush=True)
+              f"val acc {v['accuracy']:.4f} auc {v['auc'] or nan:.4f} | {r['seconds']:.0f} s, {r['epochs_run']} epochs", flush=True)
     out = Path(a.out or tempfile.mkdtemp(prefix=name.split()[0].lower() + '_'))
     res = train_and_test(plan, fit, test, out, seeds=seeds, val=val, verbose=2, on_run=line, resume=a.resume)
     runs = [dict(r, val=dict(r['val']), test=dict(r['test'])) for r in res['runs']]

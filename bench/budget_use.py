@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """How much of its budget a plan spends: the training minutes the plan promised (`Plan.measured['train_min']`, from
-its timed trial steps and `volclf.plan.epoch_seconds`) against the seconds `train_plan` then took, and the epoch the
-plan estimated against the epochs as they ran (the mean of all but each model's first, which also builds the graphs).
+its timed trial steps and `volclf.plan.epoch_seconds`) against the seconds `train_plan` then took, the epoch the plan
+estimated against the epochs as they ran (the mean of all but each model's first, which also builds the graphs), and
+the epochs planned against those the first model's `FitToTime` fitted to the budget as it trained.
 
 Phantom datasets (three tumour types, patient-wise validation split inside `train_plan`), from the old size of the
 "Your own scans" tutorial to the demo, and one larger, flatter grid. A share well under 1 is budget left unspent: the
@@ -38,11 +39,11 @@ def main():
         r = train_plan(plan, ds, out/f'case{k}', val=0.2, seed=0, verbose=0, callbacks=[clock])
         later = [s for i, s in enumerate(clock.s) if i not in clock.first]
         row = dict(c, shape=list(c['shape']), planning_s=round(planning, 1), input=list(plan.shape), width=plan.width, strides=plan.strides,
-                   models=plan.ensemble, epochs=plan.epochs, step_s=plan.measured['step_s'], planned_epoch_s=plan.measured['epoch_s'],
+                   models=plan.ensemble, epochs_planned=plan.epochs, epochs_trained=len(r.history['loss']), step_s=plan.measured['step_s'], planned_epoch_s=plan.measured['epoch_s'],
                    epoch_s=round(float(np.mean(later)), 2), planned_train_min=plan.measured['train_min'], train_s=round(r.seconds, 1),
                    share_used=round(r.seconds / 60 / c['minutes'], 2))
         rows.append(row); print(row, flush=True)
     report(dict(cases=rows), "budget_use: share of the budget spent " + ", ".join(f"{r['share_used']:.2f} ({r['n']} of {'×'.join(map(str, r['shape']))}, "
-           f"{r['minutes']:g} min; epoch {r['epoch_s']:.2f} s against {r['planned_epoch_s']:.2f} planned)" for r in rows), quick=a.quick)
+           f"{r['minutes']:g} min; epoch {r['epoch_s']:.2f} s against {r['planned_epoch_s']:.2f} planned; {r['epochs_trained']} epochs against {r['epochs_planned']})" for r in rows), quick=a.quick)
 
 if __name__ == '__main__': main()
