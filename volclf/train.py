@@ -409,8 +409,8 @@ class RunCheckpoint(keras.callbacks.Callback):
         save_checkpoint(self.path, self.model, self.state, self.augment)
         if self.verbose:
             row = {k: v[-1] for k, v in self.state['history'].items()}
-            end = self.state.get('epochs', self.epochs)
-            print(f"epoch {epoch + 1}/{end} " + " ".join(f"{k} {v:.4g}" for k, v in row.items()) + f" ({time.perf_counter() - self.t:.1f} s)"
+            end, fit = self.state.get('epochs', self.epochs), self.state.get('config', {}).get('seconds') and 'fitted' not in self.state
+            print((f"epoch {epoch + 1} of at most {end} (fitted to the time budget after three) " if fit else f"epoch {epoch + 1}/{end} ") + " ".join(f"{k} {v:.4g}" for k, v in row.items()) + f" ({time.perf_counter() - self.t:.1f} s)"
                   + (" — stopping early" if self.model.stop_training and epoch + 1 < end else ""), flush=True)
     def on_train_end(self, logs=None):
         if self.model.stop_training and not self.state['stopped']:    # stopped by a callback that runs after this one (a user's)
