@@ -12,13 +12,18 @@ def results_file(name:str|None=None) -> Path:
     "bench/results/<name>.json; without a name, the running script's own (p9_vessel.py → p9_vessel.json)."
     return Path(__file__).resolve().parent/'results'/((name or Path(sys.argv[0]).stem) + '.json')
 
+def cpu_model() -> str:
+    "The processor's model name (Linux: /proc/cpuinfo), else what `platform` knows: the figures of a time budget depend on it."
+    try: return next(l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name'))
+    except (OSError, StopIteration): return platform.processor() or platform.machine()
+
 def report(result:dict, line:str, quick:bool=False, name:str|None=None) -> dict:
     "Add hardware and command to `result`, save it as bench/results/<name or script>.json unless `quick`, print it and `line` last."
     script = Path(sys.argv[0]).name
     gpu = False
     if 'tensorflow' in sys.modules: gpu = bool(sys.modules['tensorflow'].config.list_physical_devices('GPU'))
     if 'jax' in sys.modules: gpu = gpu or any(d.platform == 'gpu' for d in sys.modules['jax'].devices())
-    result = dict(result, cores=os.cpu_count(), cpu=platform.processor() or platform.machine(), gpu=gpu,
+    result = dict(result, cores=os.cpu_count(), cpu=platform.processor() or platform.machine(), cpu_model=cpu_model(), gpu=gpu,
                   command=' '.join(['python', f'bench/{script}'] + [_relative(a) for a in sys.argv[1:]]))
     if not quick:
         f = results_file(name); f.parent.mkdir(exist_ok=True)

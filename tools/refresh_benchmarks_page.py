@@ -3,7 +3,8 @@
 Usage: python tools/refresh_benchmarks_page.py
 After a benchmark script has been run from a shell (e.g. `python bench/p9_vessel.py --out runs/benchmarks/p9`), put
 the lines it printed, filtered as its cell filters them, into that cell's output; this then redraws the tables and
-figures from bench/results/ and runs/benchmarks/. Then run `nbdev_clean`.
+figures from bench/results/ and runs/benchmarks/ (the training curves are kept as they were when no run folders are
+there). Then run `nbdev_clean`.
 """
 import copy, sys
 from pathlib import Path
@@ -16,6 +17,8 @@ def main():
     p = Path(__file__).resolve().parent.parent/'nbs'/'tutorials'/'benchmarks.ipynb'
     nb = nbformat.read(p, as_version=4); run = copy.deepcopy(nb)
     skip = [i for i, c in enumerate(run.cells) if c.cell_type == 'code' and "subprocess.run([sys.executable, str(root/'bench'" in c.source]
+    if not list((p.parents[2]/'runs'/'benchmarks').glob('*/seed0/metrics.json')):    # no run folders here: keep the curves drawn from the last ones
+        skip += [i for i, c in enumerate(run.cells) if c.cell_type == 'code' and "/'seed0'/'metrics.json'" in c.source]
     for i in skip: run.cells[i].source = ''
     NotebookClient(run, timeout=600, kernel_name='python3', resources={'metadata': {'path': str(p.parent)}}).execute()
     _quiet(run)
