@@ -13,7 +13,7 @@ from .core import VolclfError
 __all__ = ['DEMO', 'COMMANDS', 'parser', 'main', 'startup_noise', 'quiet_tensorflow']
 
 # %% ../nbs/10_cli.ipynb #6a6c4bf0
-DEMO = dict(n=1200, shape=(32, 32, 32), minutes=2.)      # the demo's data, and the training budget its plan is fitted to
+DEMO = dict(n=1200, shape=(32, 32, 32), minutes=1.75)   # the demo's data, and the training budget its plan is fitted to
 
 _TRAINING = [  # flag, config field, type, help — each overrides the same field of --config
     ('--model', 'model', str, "train this network instead of planning: seed (the blog's), ct, voxnet, resnet10, resnet18, resnet34, densenet121"),
@@ -45,7 +45,7 @@ def _add_shared_args(p, shape):
     p.add_argument('--n', type=int, default=DEMO['n'], help="volumes of synthetic data (default: %(default)s)")
     p.add_argument('--config', metavar='FILE', help="train --model's network with this config (JSON or YAML, fields of volclf.train.TrainConfig); flags override it")
     p.add_argument('--plan', metavar='FILE', help="train as this plan says (a plan.json from `volclf plan`, edited or not); flags override its fields")
-    p.add_argument('--minutes', type=float, help="the training budget the plan is fitted to on this machine (default: 10; demo: 2)")
+    p.add_argument('--minutes', type=float, help="the training budget the plan is fitted to on this machine (default: 10; demo: 1.75)")
     p.add_argument('--crop', action=argparse.BooleanOptionalAction, default=None, help="plan: cut masks that leave most of their grid empty to a box around each one's foreground (the default, unless where they sit tells the classes apart); --no-crop keeps the whole grid")
     p.add_argument('--resume', action='store_true', help="continue the run in --out from its last completed epoch")
     p.add_argument('--seeds', type=int, nargs='+', metavar='SEED', help="train one model per seed (in --out/seed<N>) and report mean ± sd")
