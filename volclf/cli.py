@@ -45,7 +45,7 @@ def _add_shared_args(p, shape):
     p.add_argument('--n', type=int, default=DEMO['n'], help="volumes of synthetic data (default: %(default)s)")
     p.add_argument('--config', metavar='FILE', help="train --model's network with this config (JSON or YAML, fields of volclf.train.TrainConfig); flags override it")
     p.add_argument('--plan', metavar='FILE', help="train as this plan says (a plan.json from `volclf plan`, edited or not); flags override its fields")
-    p.add_argument('--minutes', type=float, help="the training budget the plan is fitted to on this machine (default: 10; demo: 1.75)")
+    p.add_argument('--minutes', type=float, help=f"the training budget the plan is fitted to on this machine (default: 10; demo: {DEMO['minutes']:g})")
     p.add_argument('--crop', action=argparse.BooleanOptionalAction, default=None, help="plan: cut masks that leave most of their grid empty to a box around each one's foreground (the default, unless where they sit tells the classes apart); --no-crop keeps the whole grid")
     p.add_argument('--resume', action='store_true', help="continue the run in --out from its last completed epoch")
     p.add_argument('--seeds', type=int, nargs='+', metavar='SEED', help="train one model per seed (in --out/seed<N>) and report mean ± sd")
