@@ -439,17 +439,13 @@ def _overhead(build_s:float) -> float:
     return build_s + 5.
 
 def ensemble_rule(afford:float, want:int, epoch_s:float, overhead_s:float, budget_s:float) -> tuple:
-    "(models, epochs each, why, what it does to the epochs) for a network that affords `afford` epochs in `budget_s` (each model also costs `overhead_s`): as many models of `want` epochs as fit (up to 5) when it affords two, each then stretched to its share of the budget (up to `EPOCHS`' upper end); else one model of all it affords, up to that end; and when one model cannot spend the budget, two models that share it."
-    if afford >= 2 * want:                                       # k models, each with its own building and compiling
-        k = max(k for k in range(1, 6) if k * (want * epoch_s + overhead_s) <= budget_s)
+    "(models, epochs each, why, what it does to the epochs) for a network that affords `afford` epochs in `budget_s` (each model also costs `overhead_s`): as many models of `want` epochs as fit (up to 5) when it affords two, each then stretched to its share of the budget (up to `EPOCHS`' upper end); else one model of all it affords (beyond that end when the budget allows: two models would each get fewer than they want)."
+    k = max([k for k in range(1, 6) if k * (want * epoch_s + overhead_s) <= budget_s], default=1)   # models of `want`, each with its own building and compiling
+    if afford >= 2 * want and k > 1:
         e = min(EPOCHS[1], int((budget_s / k - overhead_s) / epoch_s))    # ≥ want: what k models of want would leave idle, shared
         return k, e, f"the budget affords {afford:.0f} epochs of this network: {k} models of at least {want}, averaged", (
             "" if e == want else f"; {e} each: {k} models share the budget")
-    if afford >= EPOCHS[1] + 1:                                  # one model would leave the rest unspent
-        e = int((budget_s / 2 - overhead_s) / epoch_s)
-        return 2, e, (f"the budget affords {afford:.0f} epochs, more than one model takes ({EPOCHS[1]}) and fewer than two models of "
-                      f"{want} need: two models share it, averaged"), f"; {e} each: two models share the budget"
-    e = max(3, min(EPOCHS[1], int(afford)))                      # one model gets the whole budget: fewer epochs, or more
+    e = max(3, int(afford))                                      # one model gets the whole budget: fewer epochs, or more (two of fewer than `want` scored lower)
     return 1, e, f"the budget affords {afford:.0f} epochs, fewer than two models of {want} need", (
         "" if e == want else f"; {e}, all the budget affords" if e < want else f"; {e}: the budget is spent on one model (too little for two)")
 
@@ -668,6 +664,7 @@ def _as_run(plan:Plan, runs:list) -> Plan:
     "`plan` as its members (`runs`, `TrainResult`s) ran: with the epochs `FitToTime` fitted the first to, recorded with their measure, and each member's where a later one was cut short."
     if not plan.fit_epochs: return plan
     each, f = [len(r.history['loss']) for r in runs], runs[0].fitted or {}
+    f = f.get('again', f)                                         # the later, better measure when it was fitted again
     why = (f"; fitted to the budget as the first model trained: {each[0]} epochs, an epoch taking {f['epoch_s']:.2f} s (planned {plan.measured.get('epoch_s', '?')})"
            if f else f"; {each[0]}, as the first model's run was") + (f"; a later model cut short to keep the budget: {each}" if len(set(each)) > 1 else "")
     return dataclasses.replace(plan, epochs=each[0], fit_epochs=False, reasons={**plan.reasons, 'epochs': plan.reasons.get('epochs', '') + why},

@@ -418,19 +418,27 @@ class RunCheckpoint(keras.callbacks.Callback):
             save_checkpoint(self.path, self.model, self.state, self.augment)
 
 class FitToTime(keras.callbacks.Callback):
-    "Fit a run's length to `cfg.seconds` from `start` (a `clock` reading): when this process's third epoch ends, the run gets the epochs that the mean time of its last two leaves room for (at least those done, at most `cfg.epochs`), in `state['epochs']` and the cosine schedule (`_set_length`); then it stops when they are done."
+    "Fit a run's length to `cfg.seconds` from `start` (a `clock` reading): when this process's third epoch ends, the run gets the epochs that the mean time of its last two leaves room for (at least those done, at most `cfg.epochs`), in `state['epochs']` and the cosine schedule (`_set_length`); once more, by the mean of all its epochs after the first, when a third of that length is done; then it stops when they are done."
     def __init__(self, cfg:TrainConfig, start:float, state:dict, steps_per_epoch:int, verbose:int=1, clock=time.perf_counter):
         super().__init__(); self.cfg, self.start, self.state, self.steps, self.verbose, self.clock = cfg, start, state, steps_per_epoch, verbose, clock
         self.ends = []
+    def _fit(self, done:int) -> tuple:
+        "(epochs, seconds an epoch): what is left of the budget at the last epoch's end, at the mean of this process's epochs after its first (each counted from the previous one's end, so its saving is in)."
+        s = (self.ends[-1] - self.ends[0]) / (len(self.ends) - 1)
+        return int(np.clip(done + math.floor((self.start + self.cfg.seconds - self.ends[-1]) / s), done, self.cfg.epochs)), s
+    def _set(self, n:int, s:float, again:bool):
+        self.state['epochs'] = n; _set_length(self.model, self.cfg, n, self.steps)
+        if self.verbose: print(f"{n} epochs in {self.cfg.seconds:.4g} s ({'fitted again: ' * again}an epoch takes {s:.2f} s here; at most {self.cfg.epochs})", flush=True)
     def on_epoch_end(self, epoch, logs=None):
-        self.ends.append(self.clock())
-        if 'fitted' not in self.state and len(self.ends) == 3:       # the first epoch also traced the graphs; the next two are plain ones
-            s, done = (self.ends[2] - self.ends[0]) / 2, epoch + 1    # each from the previous one's end: its saving, then the steps and validation
-            n = int(np.clip(done + math.floor((self.start + self.cfg.seconds - self.ends[2]) / s), done, self.cfg.epochs))
-            self.state.update(epochs=n, fitted=dict(epoch_s=round(s, 3), after_epoch=done, seconds=self.cfg.seconds))
-            _set_length(self.model, self.cfg, n, self.steps)
-            if self.verbose: print(f"{n} epochs in {self.cfg.seconds:.4g} s (an epoch takes {s:.2f} s here; at most {self.cfg.epochs})", flush=True)
-        if epoch + 1 >= self.state['epochs']: self.model.stop_training = True
+        self.ends.append(self.clock()); done, f = epoch + 1, self.state.get('fitted')
+        if f is None and len(self.ends) == 3:                        # the first epoch also traced the graphs; the next two are plain ones
+            n, s = self._fit(done)
+            self.state['fitted'] = dict(epoch_s=round(s, 3), after_epoch=done, seconds=self.cfg.seconds); self._set(n, s, False)
+        elif f is not None and 'again' not in f and len(self.ends) >= 3 and done >= max(f['after_epoch'] + 3, math.ceil(self.state['epochs'] / 3)):
+            n, s = self._fit(done)                                   # two epochs' mean is noisy (±10 % here), and early epochs save a better model more often
+            f['again'] = dict(epoch_s=round(s, 3), after_epoch=done, epochs=n)
+            if n != self.state['epochs']: self._set(n, s, True)
+        if done >= self.state['epochs']: self.model.stop_training = True
 
 
 # %% ../nbs/06_train.ipynb #69cd8ae0
