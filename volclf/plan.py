@@ -17,8 +17,8 @@ from .fingerprint import Fingerprint, fingerprint
 __all__ = ['CROP', 'PLACE', 'ALIGNED', 'STEPS_WANTED', 'EPOCHS', 'MIN_EPOCHS', 'AFTER', 'SMALLEST', 'Plan', 'turn_planes',
            'view_steps', 'spacing_rule', 'shape_rule', 'shrink_factors', 'crop_rule', 'intensity_rule', 'augment_rule',
            'strides_rule', 'batch_rule', 'epochs_rule', 'network_rule', 'threshold_rule', 'probe_step', 'epoch_seconds',
-           'ensemble_rule', 'smaller_shape', 'make_plan', 'plan_for', 'saved_plan', 'Mirror', 'DecisionThreshold',
-           'Turn', 'ensemble_model', 'choose_threshold', 'member_seed', 'train_plan']
+           'ensemble_rule', 'smaller_shape', 'ladder_pick', 'make_plan', 'plan_for', 'saved_plan', 'Mirror',
+           'DecisionThreshold', 'Turn', 'ensemble_model', 'choose_threshold', 'member_seed', 'train_plan']
 
 # %% ../nbs/06a_plan.ipynb #0770b924
 @dataclass
@@ -460,9 +460,15 @@ def smaller_shape(
     s = tuple(int(n) if n <= SMALLEST else _round4(max(n * g, SMALLEST)) for n, g in zip(shape, f))
     return s if s != tuple(shape) else None
 
+def ladder_pick(affords:list, want:float) -> int:
+    "Which of the networks tried, in the ladder's order, that afford `affords` epochs each, to train: the first that affords `want`; else the first that affords half of it; else the one that affords the most."
+    for enough in (want, want / 2):
+        if (i := next((i for i, a in enumerate(affords) if a >= enough), None)) is not None: return i
+    return int(np.argmax(affords))
+
 def _fit_budget(plan:Plan, want:int, voxel:tuple|None=None) -> Plan:
-    "The first network of the ladder (downsample late; then, for a cropped plan, late at half the width; then early; then early at half the width) that affords `want` epochs in the budget, the ladder tried again on a smaller input (`smaller_shape`, with the input's `voxel` size; never for a cropped plan) while none does; then the ensemble the rest allows."
-    budget, tried, pick, shape = plan.minutes * 60 * (1 - AFTER), [], None, tuple(plan.shape)
+    "The first network of the ladder (downsample late; then, for a cropped plan, late at half the width; then early; then early at half the width) that affords `want` epochs in the budget, the ladder tried again on a smaller input (`smaller_shape`, with the input's `voxel` size; never for a cropped plan) while none does, `ladder_pick`'s choice of those tried; then the ensemble the rest allows."
+    budget, tried, cands, shape = plan.minutes * 60 * (1 - AFTER), [], [], tuple(plan.shape)
     half = max(8, plan.width // 2)
     ladder = [(1, plan.width)] + [(1, half)] * plan.crop + [(2, plan.width), (2, half)]   # a box kept for its detail is not halved early while a narrower network affords the epochs
     while shape:
@@ -476,16 +482,17 @@ def _fit_budget(plan:Plan, want:int, voxel:tuple|None=None) -> Plan:
             afford = (budget - _overhead(build)) / epoch_seconds(p, step, save)
             tried.append(dict(width=width, strides=p.strides, step_s=round(step, 4), build_s=round(build, 1), save_s=round(save, 2),
                               epochs_affordable=round(afford, 1), **({} if at is plan else dict(shape=list(shape)))))
-            if pick is None or pick[1] < MIN_EPOCHS and afford > pick[1]: pick = (p, afford, step, build, save)   # the first that affords MIN_EPOCHS, else the cheapest
-            if afford >= want: pick = (p, afford, step, build, save); break
-        if pick[1] >= want or plan.crop: break
+            cands.append((p, afford, step, build, save))
+            if afford >= want: break
+        if afford >= want or plan.crop: break
         shape, old = smaller_shape(shape, voxel), shape
         if shape and voxel is not None: voxel = tuple(v * o / n for v, o, n in zip(voxel, old, shape))
-    p, afford, step, build, save = pick
+    p, afford, step, build, save = cands[ladder_pick([c[1] for c in cands], want)]
     ep = epoch_seconds(p, step, save)
     k, epochs, r_ens, r_ep = ensemble_rule(afford, want, ep, _overhead(build), budget)
     why_net = p.reasons['network'] + (f"; strides {p.strides}" if len(tried) == 1 else
-               f"; the ladder stopped at width {p.width}, strides {p.strides}, the first that affords {want if afford >= want else MIN_EPOCHS} epochs"
+               f"; the ladder stopped at width {p.width}, strides {p.strides}, " + (f"the first that affords {want} epochs" if afford >= want else
+               f"the first that affords half the {want} epochs a model wants" if afford >= want / 2 else "the one that affords the most epochs")
                if afford >= MIN_EPOCHS else "; even the cheapest network affords too few epochs: give more minutes")
     why_ep = p.reasons['epochs'] + r_ep + "; fitted again to the budget by the first model's own epochs as it trains"
     return dataclasses.replace(p, epochs=epochs, fit_epochs=True, ensemble=k, warmup_epochs=max(1, min(5, round(epochs / 10))),
