@@ -701,8 +701,8 @@ def train_plan(
         s = member_seed(seed, k)
         if verbose and plan.ensemble > 1: print(f"member {k + 1} of {plan.ensemble} (seed {s})", flush=True)
         cfg = plan.to_config(s)
-        if plan.fit_epochs:            # the first member's length fitted to its share of the budget by its own epochs; the others repeat it, cut only if their share runs out
-            cfg = dataclasses.replace(cfg, epochs=max(plan.epochs, EPOCHS[1]) if k == 0 else len(runs[0].history['loss']),
+        if plan.fit_epochs:            # the first member's length fitted to its share of the budget by its own epochs (up to half again the estimate, or 60); the others repeat it, cut only if their share runs out
+            cfg = dataclasses.replace(cfg, epochs=max(plan.epochs * 3 // 2, EPOCHS[1]) if k == 0 else len(runs[0].history['loss']),
                                       seconds=max(1., (end - time.perf_counter()) / (plan.ensemble - k)))
         runs.append(train(plan.build_model, fit, out/f'member{k}', cfg, val=val_ds, preprocess=pre,
                           augment=plan.to_augment(s), verbose=verbose, resume=resume, **kw))
