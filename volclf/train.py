@@ -418,7 +418,7 @@ class RunCheckpoint(keras.callbacks.Callback):
             save_checkpoint(self.path, self.model, self.state, self.augment)
 
 class FitToTime(keras.callbacks.Callback):
-    "Fit a run's length to `cfg.seconds` from `start` (a `clock` reading): when this process's third epoch ends, the run gets the epochs that the mean time of its last two leaves room for (at least those done, at most `cfg.epochs`), in `state['epochs']` and the cosine schedule (`_set_length`); once more, by the mean of all its epochs after the first, when a third of that length is done; then it stops when they are done."
+    "Fit a run's length to `cfg.seconds` from `start` (a `clock` reading): when this process's third epoch ends, the run gets the epochs that the mean time of its last two leaves room for (at least those done, at most `cfg.epochs`), in `state['epochs']` and the cosine schedule (`_set_length`); once more, by the mean of all its epochs after the first, when a third of that length is done; after that only shortened, when that mean says the rest would overrun; it stops when they are done."
     def __init__(self, cfg:TrainConfig, start:float, state:dict, steps_per_epoch:int, verbose:int=1, clock=time.perf_counter):
         super().__init__(); self.cfg, self.start, self.state, self.steps, self.verbose, self.clock = cfg, start, state, steps_per_epoch, verbose, clock
         self.ends = []
@@ -438,6 +438,8 @@ class FitToTime(keras.callbacks.Callback):
             n, s = self._fit(done)                                   # two epochs' mean is noisy (±10 % here), and early epochs save a better model more often
             f['again'] = dict(epoch_s=round(s, 3), after_epoch=done, epochs=n)
             if n != self.state['epochs']: self._set(n, s, True)
+        elif f is not None and 'again' in f and len(self.ends) >= 3 and (n := self._fit(done))[0] < self.state['epochs']:
+            f['cut'] = dict(epoch_s=round(n[1], 3), after_epoch=done, epochs=n[0]); self._set(*n, True)   # a machine that slows down: the run ends in its budget, its schedule with it
         if done >= self.state['epochs']: self.model.stop_training = True
 
 
