@@ -431,15 +431,16 @@ class FitToTime(keras.callbacks.Callback):
         if self.verbose: print(f"{n} epochs in {self.cfg.seconds:.4g} s ({'fitted again: ' * again}an epoch takes {s:.2f} s here; at most {self.cfg.epochs})", flush=True)
     def on_epoch_end(self, epoch, logs=None):
         self.ends.append(self.clock()); done, f = epoch + 1, self.state.get('fitted')
-        if f is None and len(self.ends) == 3:                        # the first epoch also traced the graphs; the next two are plain ones
+        if len(self.ends) >= 3:                                      # the first epoch also traced the graphs: timed from the second on
             n, s = self._fit(done)
-            self.state['fitted'] = dict(epoch_s=round(s, 3), after_epoch=done, seconds=self.cfg.seconds); self._set(n, s, False)
-        elif f is not None and 'again' not in f and len(self.ends) >= 3 and done >= max(f['after_epoch'] + 3, math.ceil(self.state['epochs'] / 3)):
-            n, s = self._fit(done)                                   # two epochs' mean is noisy (±10 % here), and early epochs save a better model more often
-            f['again'] = dict(epoch_s=round(s, 3), after_epoch=done, epochs=n)
-            if n != self.state['epochs']: self._set(n, s, True)
-        elif f is not None and 'again' in f and len(self.ends) >= 3 and (n := self._fit(done))[0] < self.state['epochs']:
-            f['cut'] = dict(epoch_s=round(n[1], 3), after_epoch=done, epochs=n[0]); self._set(*n, True)   # a machine that slows down: the run ends in its budget, its schedule with it
+            if f is None:                                            # the third epoch of this process
+                self.state['fitted'] = dict(epoch_s=round(s, 3), after_epoch=done, seconds=self.cfg.seconds); self._set(n, s, False)
+            elif 'again' not in f:                                   # two epochs' mean is noisy (±10 % here), and early epochs save a better model more often
+                if done >= max(f['after_epoch'] + 3, math.ceil(self.state['epochs'] / 3)):
+                    f['again'] = dict(epoch_s=round(s, 3), after_epoch=done, epochs=n)
+                    if n != self.state['epochs']: self._set(n, s, True)
+            elif n < self.state['epochs']:                           # a machine that slows down: the run ends in its budget, its schedule with it
+                f['cut'] = dict(epoch_s=round(s, 3), after_epoch=done, epochs=n); self._set(n, s, True)
         if done >= self.state['epochs']: self.model.stop_training = True
 
 
