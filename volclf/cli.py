@@ -88,6 +88,7 @@ def parser() -> argparse.ArgumentParser:
     pl.add_argument('--labels', metavar='CSV', help="a manifest of the files in the --data folder (paths relative to it)")
     pl.add_argument('--minutes', type=float, default=10., help="the training budget to fit the plan to on this machine (default: %(default)s)")
     pl.add_argument('--crop', action=argparse.BooleanOptionalAction, default=None, help="cut masks that leave most of their grid empty to a box around each one's foreground (the default, unless where they sit tells the classes apart); --no-crop keeps the whole grid")
+    pl.add_argument('--probe', action=argparse.BooleanOptionalAction, default=True, help="time the candidate networks here to fit the plan to --minutes (the default); --no-probe: the rules alone, in seconds: a quick check of the data, its network and epochs not fitted to any budget")
     pl.add_argument('--out', default='.', help="where to write plan.json and fingerprint.json (default: the current folder)")
     pl.add_argument('--on-error', default='skip', choices=['raise', 'skip'], help="report every bad file (skip) or stop at the first (default: %(default)s)")
     pl.add_argument('--shape', type=int, nargs=3, metavar=('D', 'H', 'W'), default=None, help="synthetic data: the size generated")
@@ -289,10 +290,11 @@ def _plan(args):
     print(_text(fp._repr_markdown_()) + "\n", flush=True)
     split = np.asarray(ds.splits) if ds.splits is not None else np.full(len(ds), 'train')
     train = fp.subset([item_name(ds, i) for i in np.flatnonzero(split == 'train')], f"{ds.name} (train)")   # the plan sees training volumes only
-    plan = make_plan(train, args.minutes, int((split == 'val').sum()) if 'val' in set(split) else 0.2, crop=args.crop is not False)
+    plan = make_plan(train, args.minutes, int((split == 'val').sum()) if 'val' in set(split) else 0.2, crop=args.crop is not False, probe=args.probe)
     plan.save(out/'plan.json')
     print(_text(plan._repr_markdown_()))
     print(f"volclf: wrote {out/'plan.json'} and {out/'fingerprint.json'}", file=sys.stderr)
+    if not args.probe: print("volclf: no network was timed (--no-probe): the network and epochs are the rules' own, not fitted to --minutes", file=sys.stderr)
     if fp.problems: print(f"volclf: the data has {len(fp.problems)} problems (listed above); the plan is for the usable volumes", file=sys.stderr)
     return 2 if fp.problems else 0
 

@@ -549,7 +549,7 @@ def make_plan(
                              augment=r_aug, tta_flips=f"the training's mirrors{' and turns' * bool(aug['turn_plane'])}, averaged", threshold=r_t, ensemble="one model"))
     fits = auto_batch_size(plan.build_model(), memory_gb, largest=batch)
     if fits < batch: plan = dataclasses.replace(plan, batch_size=fits, reasons={**plan.reasons, 'batch_size': f"{fits}: the most that fits {memory_gb:g} GiB"})
-    if not probe: return plan
+    if not probe: return dataclasses.replace(plan, reasons={**plan.reasons, 'epochs': r_e + "; not fitted to the time budget: no network was timed (probe=False)"})
     voxel = _voxel(fp, spacing) * _median_shape(fp, spacing) / np.array(shape)     # the input's voxel size, for a smaller input the budget may need
     return _fit_budget(plan, want, None if box and crop else tuple(voxel))
 
