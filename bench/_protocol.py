@@ -21,7 +21,7 @@ def arguments(doc:str, minutes:float) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--seeds', type=int, nargs='+', default=[0, 1, 2])
     ap.add_argument('--minutes', type=float, default=minutes, help="the training budget per seed the plan is fitted to (default: %(default)s)")
-    ap.add_argument('--quick', action='store_true', help="128 training volumes, 2 epochs, one seed: a smoke run")
+    ap.add_argument('--quick', action='store_true', help="128 volumes of each split, 2 epochs, one seed: a smoke run")
     ap.add_argument('--out', default=None, help="run directories (default: a temporary folder)")
     ap.add_argument('--rescore', action='store_true', help="train nothing: add the accuracy and argmax operating points of the runs in --out to the results file")
     ap.add_argument('--plan', default=None, help="train this plan.json instead of planning: an experiment (an edited plan), so no results file is written")
@@ -51,7 +51,9 @@ def run_plan(name:str, fit, val, test, a) -> dict:
     from volclf.plan import Plan, plan_for, saved_plan
     from volclf.evaluate import train_and_test
     seeds = [0] if a.quick else a.seeds
-    if a.quick: fit = fit[np.random.default_rng(0).permutation(len(fit))[:128]]   # both classes, whatever the file's order
+    if a.quick:                                   # 128 volumes of each part, drawn at random: every class, whatever the file's order
+        some = lambda ds: ds[np.random.default_rng(0).permutation(len(ds))[:128]]
+        fit, test, val = some(fit), some(test), (some(val) if hasattr(val, 'x') else val)
     if a.plan: plan = Plan.load(a.plan)
     elif a.resume:
         plan = saved_plan(a.out) if a.out else None
