@@ -107,12 +107,13 @@ def volume_stats(
     q = np.percentile(fg, PERCENTILES) if fg.size else [np.nan] * len(PERCENTILES)
     sub = good[::max(1, good.size // sample)]                      # at most about `sample` voxels, at a regular stride
     few = np.unique(sub)[:3]
+    air = float(np.mean((sub >= -1100) & (sub <= -900))) if sub.size else 0.   # the share at air in Hounsfield units (see `data_kind`)
     h = hashlib.blake2b(np.ascontiguousarray(a).tobytes(), digest_size=12)
     h.update(str((a.shape, a.dtype.str)).encode())
     extent, centre = foreground_box(a, lo if good.size else np.inf)
     return dict(shape=tuple(int(s) for s in a.shape[:3]), spacing=None if spacing is None else tuple(float(s) for s in spacing),
                 dtype=str(a.dtype), min=float(lo), max=float(good.max()) if good.size else float('nan'),
-                percentiles=[round(float(v), 4) for v in q], integer=bool(a.dtype.kind in 'biu' or np.all(np.mod(sub, 1) == 0)),
+                percentiles=[round(float(v), 4) for v in q], integer=bool(a.dtype.kind in 'biu' or np.all(np.mod(sub, 1) == 0)), air=round(air, 4),
                 binary=bool(0 < len(few) <= 2 and few[0] == 0), extent=extent, centre=centre, asymmetry=mirror_asymmetry(a), orientation=orientation(a, spacing), thumb=thumbnail(a), nonfinite=0 if finite is None else int((~finite).sum()),
                 hash=h.hexdigest())
 
@@ -128,9 +129,11 @@ def data_kind(stats:list) -> tuple:
         return 'binary', f"all {n} volumes hold only 0 and {' or '.join(f'{v:g}' for v in top[:3]) or 'nothing else'} (masks or voxelised shapes)"
     if all(s['dtype'] == 'uint8' for s in stats): return '8bit', f"all {n} volumes are stored as uint8 (0..255)"
     lows = np.array([s['min'] for s in stats]); highs = np.array([s['percentiles'][-1] for s in stats])
-    if all(s['integer'] for s in stats) and np.mean(lows <= -500) > 0.5 and np.median(highs) > 0:
-        return 'ct', (f"integer values down to {np.median(lows):g} (median minimum; air is -1000 HU) in "
-                      f"{int((lows <= -500).sum())} of {n} volumes, up to {np.median(highs):g} (median 99.5th percentile)")
+    integer, air = all(s['integer'] for s in stats), np.array([s.get('air', 0.) for s in stats])
+    if np.mean(lows <= -500) > 0.5 and np.median(highs) > 0 and (integer or np.mean(air >= 0.01) > 0.5):
+        return 'ct', (f"{'integer ' * integer}values down to {np.median(lows):g} (median minimum; air is -1000 HU) in "
+                      f"{int((lows <= -500).sum())} of {n} volumes, " + ("" if integer else f"{np.median(air):.0%} of the voxels at air (median), ")
+                      + f"up to {np.median(highs):g} (median 99.5th percentile)")
     if lows.min() >= 0 and highs.min() > 0 and highs.max() / highs.min() > 1.5:
         return 'mr', f"non-negative values on no fixed scale: the 99.5th percentile runs from {highs.min():g} to {highs.max():g} between volumes"
     return 'other', f"values from {lows.min():g} to {highs.max():g}, not binary, 8-bit, CT-like or MR-like"

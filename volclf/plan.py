@@ -14,7 +14,7 @@ from .core import VolclfError
 from .fingerprint import Fingerprint, fingerprint
 
 # %% auto #0
-__all__ = ['CROP', 'PLACE', 'ALIGNED', 'STEPS_WANTED', 'EPOCHS', 'MIN_EPOCHS', 'AFTER', 'SMALLEST', 'Plan', 'turn_planes',
+__all__ = ['CROP', 'PLACE', 'AIR', 'ALIGNED', 'STEPS_WANTED', 'EPOCHS', 'MIN_EPOCHS', 'AFTER', 'SMALLEST', 'Plan', 'turn_planes',
            'view_steps', 'spacing_rule', 'shape_rule', 'shrink_factors', 'crop_rule', 'intensity_rule', 'augment_rule',
            'strides_rule', 'batch_rule', 'epochs_rule', 'network_rule', 'threshold_rule', 'probe_step', 'epoch_seconds',
            'ensemble_rule', 'smaller_shape', 'ladder_pick', 'make_plan', 'plan_for', 'saved_plan', 'Mirror',
@@ -291,6 +291,8 @@ def crop_rule(fp:Fingerprint, spacing:tuple|None, max_voxels:int=96**3) -> tuple
                  f"stays larger; the place is lost, and says little ({said})")
 
 # %% ../nbs/06a_plan.ipynb #92f24848
+AIR = -1024.          # HU: the lowest a CT window reaches (air; scanners pad the field of view with lower values)
+
 def intensity_rule(fp:Fingerprint) -> tuple:
     "({Preprocess fields}, why) by the kind of data."
     k = fp.kind
@@ -298,10 +300,10 @@ def intensity_rule(fp:Fingerprint) -> tuple:
     if k == '8bit': return dict(intensity='scale_255'), "8-bit images: /255, as they were stored for display"
     q = np.median([v['percentiles'] for v in fp.volumes], 0)
     if k == 'ct':
-        lo, hi = float(q[0]), float(q[-1])
+        lo, hi = max(float(q[0]), AIR), float(q[-1])
         return dict(intensity='window', window=(round((lo + hi) / 2, 1), round(hi - lo, 1))), (
             f"CT: Hounsfield units mean the same in every scan, so one window for all, from the dataset's foreground "
-            f"0.5th–99.5th percentiles ({lo:g} to {hi:g} HU)")
+            f"0.5th–99.5th percentiles ({lo:g} to {hi:g} HU" + (f"; the lower end raised from {q[0]:g} to air, below which nothing lies but padding)" if q[0] < AIR else ")"))
     if k == 'mr':
         return dict(intensity='zscore', percentiles=(0.5, 99.5), foreground=float(min(v['min'] for v in fp.volumes))), (
             "MR: intensities mean nothing across scans, so each scan is clipped to its own 0.5–99.5th percentiles and "
