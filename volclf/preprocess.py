@@ -151,13 +151,13 @@ class Preprocess:
 def _check_preprocess(self:Preprocess):
     "Refuse settings that make no recipe; turn JSON's lists back into tuples so configs compare equal."
     bad = lambda msg: VolclfError(f"Preprocess: {msg}")
-    if self.intensity not in INTENSITY: raise bad(f"unknown intensity step {self.intensity!r}; choose from {', '.join(INTENSITY)}")
-    if self.intensity == 'window' and not (self.window in WINDOWS or (isinstance(self.window, (tuple, list)) and len(self.window) == 2)):
-        raise bad(f"intensity='window' needs window= one of {', '.join(WINDOWS)} or (level, width), not {self.window!r}")
-    if self.fit not in FITS: raise bad(f"fit must be one of {', '.join(map(repr, FITS))}, not {self.fit!r}")
     for k in ('window', 'clip', 'percentiles', 'spacing', 'shape'):
         v = getattr(self, k)
         if isinstance(v, list): object.__setattr__(self, k, tuple(v))
+    if self.intensity not in INTENSITY: raise bad(f"unknown intensity step {self.intensity!r}; choose from {', '.join(INTENSITY)}")
+    if self.intensity == 'window' and not (self.window in WINDOWS if isinstance(self.window, str) else isinstance(self.window, tuple) and len(self.window) == 2):
+        raise bad(f"intensity='window' needs window= one of {', '.join(WINDOWS)} or (level, width), not {self.window!r}")
+    if self.fit not in FITS: raise bad(f"fit must be one of {', '.join(map(repr, FITS))}, not {self.fit!r}")
 
 # %% ../nbs/02_preprocess.ipynb #8bd912d7
 @patch
