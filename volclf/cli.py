@@ -127,9 +127,13 @@ def _data(args, spec:str, one_shape:bool=True) -> tuple:
     seed = args.seed if args.seed is not None else (getattr(args, 'seeds', None) or [0])[0]
     data = dict(spec=spec, n=args.n, shape=shape or list(DEMO['shape']), n_classes=3, seed=seed, test=0.2,
                 labels=getattr(args, 'labels', None), on_error=getattr(args, 'on_error', 'raise'))
-    ds = load_spec(**data)
-    for p, why in ds.skipped: print(f"volclf: skipped {why}", file=sys.stderr)
-    if ds.in_memory: return ds.load(None if spec == 'synthetic' else shape, data['on_error']), data
+    try:
+        ds = load_spec(**data)
+        for p, why in ds.skipped: print(f"volclf: skipped {why}", file=sys.stderr)
+        if ds.in_memory: return ds.load(None if spec == 'synthetic' else shape, data['on_error']), data
+    except VolclfError as e:                       # a bad file stops training: say how to go on
+        if getattr(args, 'on_error', None) != 'raise' or not getattr(e, 'skippable', False): raise
+        raise VolclfError(f"{e} (--on-error skip trains on the rest and lists what it left out; `volclf plan --data {spec}` reports every problem at once)") from None
     if shape is None and one_shape:                # files stream through the pipeline, which resizes to one shape (a plan chooses it)
         from volclf.data import common_shape
         common_shape(ds)
@@ -295,7 +299,7 @@ def _plan(args):
     print(_text(plan._repr_markdown_()))
     print(f"volclf: wrote {out/'plan.json'} and {out/'fingerprint.json'}", file=sys.stderr)
     if not args.probe: print("volclf: no network was timed (--no-probe): the network and epochs are the rules' own, not fitted to --minutes", file=sys.stderr)
-    if fp.problems: print(f"volclf: the data has {len(fp.problems)} problems (listed above); the plan is for the usable volumes", file=sys.stderr)
+    if fp.problems: print(f"volclf: the data has {len(fp.problems)} problem{'s' * (len(fp.problems) > 1)} (listed above); the plan is for the usable volumes", file=sys.stderr)
     return 2 if fp.problems else 0
 
 # %% ../nbs/10_cli.ipynb #744b81d3

@@ -279,10 +279,10 @@ def _item_header(path) -> tuple:
     return shape[:3], tuple(h.get('spacing', (1., 1., 1.))), int(channels)
 
 def _attempt(f, on_error:str, skipped:list, item):
-    "`f()`, or — with on_error='skip' — None and a record in `skipped` when it raises a `VolclfError`."
+    "`f()`, or — with on_error='skip' — None and a record in `skipped` when it raises a `VolclfError` (marked `skippable` when it is raised on)."
     try: return f()
     except VolclfError as e:
-        if on_error != 'skip': raise
+        if on_error != 'skip': e.skippable = True; raise
         skipped.append((str(item), str(e)))
 
 # %% ../nbs/01_data.ipynb #5d9f2b7e

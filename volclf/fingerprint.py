@@ -338,7 +338,7 @@ def _repr_markdown_(self:Fingerprint):
                 if self.placement is not None else "")
              + "".join(f"; a mirror along {'DHW'[a]} swaps {', '.join(f'{c} ↔ {d}' for c, d, *_ in s)}" for a, s in enumerate(self.mirror_swaps or []) if s), ""]
     if self.problems:
-        lines += [f"**{len(self.problems)} problems:**", "", "| item | problem |", "|---|---|"]
+        lines += [f"**{len(self.problems)} problem{'s' * (len(self.problems) > 1)}:**", "", "| item | problem |", "|---|---|"]
         lines += [f"| {it} | {why} |" for it, why in self.problems] + [""]
     lines += ["| class | volumes |", "|---|---|"] + [f"| {c} | {self.counts.get(c, 0)} |" for c in self.classes]
     return "\n".join(lines)
