@@ -3,7 +3,8 @@
 
 Writes N phantom scans as NIfTI (int16, 1.5 mm), reads them as a file-backed dataset, and trains volclf's `seed` network
 three ways in turn: on the volumes loaded into memory, from the files with `cache='memory'` (each file read once), and
-from the files read every epoch. Each figure is the median time of the epochs after the first (the first includes
+from the files read every epoch (`cache=False`: `train` without a cache holds files in memory where they fit,
+`volclf.pipeline.auto_cache`). Each figure is the median time of the epochs after the first (the first includes
 tracing and, for the cached run, the reading). The last line is the ratio of the cached files run to the in-memory run:
 near 1 when the input pipeline keeps up with the model.
 
@@ -46,7 +47,7 @@ def main():
     from volclf.preprocess import default_preprocess
     from volclf.models import auto_precision
     pre, runs = default_preprocess(files), {}
-    for name, data, cache in (('in_memory', files.load(None), None), ('files_cached', files, 'memory'), ('files', files, None)):
+    for name, data, cache in (('in_memory', files.load(None), None), ('files_cached', files, 'memory'), ('files', files, False)):
         keras.utils.clear_session()
         clock = EpochClock()
         train('seed', data, folder/'runs'/name, epochs=epochs, batch_size=16, seed=0, verbose=0, preprocess=pre, cache=cache, callbacks=[clock])

@@ -98,7 +98,7 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument('--data', required=True, metavar='SPEC', help=spec)
     t.add_argument('--labels', metavar='CSV', help="a manifest of the files in the --data folder (paths relative to it)")
     t.add_argument('--on-error', default='raise', choices=['raise', 'skip'], help="stop at a bad file, or skip it and say so (default: %(default)s)")
-    t.add_argument('--cache', metavar='DIR', help="keep preprocessed volumes here (files on disk): later epochs and runs read them instead")
+    t.add_argument('--cache', metavar='DIR', help="keep preprocessed volumes here (files on disk): later epochs and runs read them instead (default: held in memory where they fit, else read every epoch)")
     t.add_argument('--out', default='runs/train', help="run directory (default: %(default)s)")
     _add_shared_args(t, None)
     e = sub.add_parser('evaluate', help="evaluate a trained model on a dataset split")

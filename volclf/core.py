@@ -90,7 +90,7 @@ def check_volume(
     if a.size == 0: raise VolclfError(f"the volume is empty (shape {a.shape})", path)
     if a.dtype.kind == 'f' and not np.isfinite(a).all():
         bad = ~np.isfinite(a)
-        raise VolclfError(f"{int(bad.sum())} voxels are NaN or infinite (first at index {np.argwhere(bad)[0].tolist()})", path)
+        raise VolclfError(f"{int(bad.sum())} voxel{'s are' if bad.sum() > 1 else ' is'} NaN or infinite (first at index {np.argwhere(bad)[0].tolist()})", path)
     return a
 
 # %% ../nbs/00_core.ipynb #9c1f5e3b

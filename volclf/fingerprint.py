@@ -170,7 +170,7 @@ def _read(ds:VolumeDataset, i:int) -> tuple:
         if ds.in_memory: a, sp = ds.x[i], None
         else: v = read_volume(ds.x[i]); a, sp = v.array, (v.spacing if v.affine is not None else None)
         s = volume_stats(a, sp)
-        if s['nonfinite']: return None, f"{s['nonfinite']} voxels are NaN or infinite"
+        if s['nonfinite']: return None, f"{s['nonfinite']} voxel{'s are' if s['nonfinite'] > 1 else ' is'} NaN or infinite"
         return s, None
     except VolclfError as e: return None, str(e).split(': ', 1)[1] if e.path is not None else str(e)
 

@@ -14,7 +14,7 @@ from .data import VolumeDataset, common_shape
 from .preprocess import Preprocess
 
 # %% auto #0
-__all__ = ['cache_key', 'load_volume', 'epoch_seed', 'to_tf']
+__all__ = ['MEMORY_SHARE', 'cache_key', 'load_volume', 'epoch_seed', 'to_tf', 'available_memory', 'auto_cache']
 
 # %% ../nbs/04_pipeline.ipynb #6e2b8d41
 def cache_key(path:str, preprocess:Preprocess) -> str:
@@ -110,3 +110,26 @@ def to_tf(
         d = tail(d.shuffle(len(ds), seed=seed, reshuffle_each_iteration=True) if shuffle else d)
     return d.prefetch(2).with_options(_options(deterministic))
 
+
+# %% ../nbs/04_pipeline.ipynb #autocache2
+MEMORY_SHARE = 0.25   # the share of the available memory that `auto_cache` lets preprocessed volumes take
+
+def available_memory() -> int|None:
+    "Bytes of memory available now (Linux's MemAvailable, else the free pages), or None where neither can be read."
+    try: return int(next(l for l in Path('/proc/meminfo').read_text().splitlines() if l.startswith('MemAvailable:')).split()[1]) * 1024
+    except (OSError, StopIteration, ValueError, IndexError): pass
+    try: return os.sysconf('SC_AVPHYS_PAGES') * os.sysconf('SC_PAGE_SIZE')
+    except (ValueError, OSError, AttributeError): return None
+
+def auto_cache(
+    ds:VolumeDataset,           # the volumes a run reads (training and validation)
+    preprocess:Preprocess,      # the recipe: its shape sizes each volume
+    cache:str|Path|bool|None=None,   # as the caller gave it: kept unless None; False: stream (read every epoch)
+    share:float=MEMORY_SHARE,   # of `available_memory()`
+) -> str|Path|None:
+    "`cache` if given; for files, 'memory' when their preprocessed volumes (float32) fit in `share` of the available memory, so each is read once, not every epoch; else None (streamed)."
+    if cache is False: return None
+    if cache is not None or ds.in_memory or not len(ds): return cache
+    shape = tuple(preprocess.shape) if preprocess.shape else common_shape(ds)
+    need, avail = len(ds) * int(np.prod(shape)) * _channels(ds) * 4, available_memory()
+    return 'memory' if avail is not None and need <= share * avail else None

@@ -203,7 +203,7 @@ def _repr_markdown_(self:Plan):
     rows += [f"| {name} | {_value(self, k)} | {self.reasons.get(k, '')} |" for k, name in _SHOWN]
     m = self.measured
     tail = (f"\n\nMeasured here: {m['step_s']:.3g} s a training step of {self.batch_size}, about {m['epoch_s']:.2g} s an epoch; "
-            f"{self.ensemble} × {m.get('epochs_planned', self.epochs)} epochs ≈ {m['train_min']:.1f} of the {self.minutes:g} minutes"
+            f"{self.ensemble} × {m.get('epochs_planned', self.epochs)} epochs ≈ {m['train_min']:.1f} of the {self.minutes:g} minute{'s' * (self.minutes != 1)}"
             + (f". Trained: an epoch took {m['epoch_s_trained']:.2g} s, so each model had {self.epochs} epochs." if 'epoch_s_trained' in m else
                "; the first model's epochs are fitted again as it trains." if self.fit_epochs else ".")) if 'step_s' in m else ""
     return f"**Plan** for {self.n_fit} training and {self.n_val} validation volumes ({self.kind}, {len(self.classes)} classes):\n\n" + "\n".join(rows) + tail
@@ -505,7 +505,7 @@ def _shrunk(plan:Plan, shape:tuple, want:int) -> Plan:
     "`plan` with a smaller resized input: its stem and reasons for that shape."
     net, r_net = network_rule(plan.n_fit, shape)
     r_sh = (plan.reasons['shape'] + f"; resized to {_x(shape)}: no network of the ladder at {_x(plan.shape)} affords the {want} epochs a model "
-            f"wants in {plan.minutes:g} minutes here")
+            f"wants in {plan.minutes:g} minute{'s' * (plan.minutes != 1)} here")
     return dataclasses.replace(plan, shape=shape, **net, reasons={**plan.reasons, 'shape': r_sh, 'network': r_net})
 
 # %% ../nbs/06a_plan.ipynb #fbc8cc38
@@ -570,7 +570,7 @@ def plan_for(
     dup = [p for p in bad if p[1].startswith('the same voxels as')]
     if len(dup) < len(bad):
         first = next(p for p in bad if p not in dup)
-        raise VolclfError(f"{data.name}: {len(bad) - len(dup)} volumes cannot be used, the first {first[0]}: {first[1]} (fingerprint(data) lists them all)")
+        raise VolclfError(f"{data.name}: {len(bad) - len(dup)} volume{'s' * (len(bad) - len(dup) > 1)} cannot be used, the first {first[0]}: {first[1]} (fingerprint(data) lists them all)")
     if dup: warnings.warn(f"{data.name}: {len(dup)} volumes repeat another's voxels (leakage or conflicting labels), e.g. {dup[0][0]}: {dup[0][1]}; "
                           "training goes on with them (fingerprint(data) lists them all)")
     return make_plan(fp, minutes, val if isinstance(val, float) else len(val), **kw)

@@ -15,7 +15,7 @@ from . import __version__
 from .core import VolclfError
 from .data import VolumeDataset, split
 from .preprocess import Preprocess, default_preprocess
-from .pipeline import to_tf, epoch_seed
+from .pipeline import to_tf, epoch_seed, auto_cache
 
 # %% auto #0
 __all__ = ['TrainConfig', 'TrainResult', 'save_run_info', 'save_model', 'read_info', 'load_trained', 'WarmupCosine',
@@ -544,7 +544,7 @@ def train(
     verbose:int=1,                       # 0 silent, 1 progress bars and a line per epoch, 2 a line per epoch
     callbacks:list|None=None,            # more Keras callbacks, run after volclf's
     info:dict|None=None,                 # more facts to record in volclf.json (e.g. the data's spec)
-    cache:str|Path|None=None,            # a folder for preprocessed volumes, for data streamed from files
+    cache:str|Path|bool|None=None,       # files: a folder for preprocessed volumes, 'memory', or False (read every epoch); None: 'memory' where they fit (`auto_cache`)
     augment:keras.Layer|None=None,       # a Keras layer for training batches; None: default_augment if config.augment
     resume:bool=False,                   # continue the run in `out` from its last checkpoint
     **overrides,
@@ -560,6 +560,7 @@ def train(
     preprocess, strategy = default_preprocess(data) if preprocess is None else preprocess, get_strategy(cfg.strategy)
     keras.utils.set_random_seed(cfg.seed)
     fit_ds, val_ds = split(data, val, cfg.seed) if isinstance(val, float) else (data, val)
+    cache = auto_cache(data, preprocess, cache)                          # files read once, not every epoch, where they fit in memory
     out, ckpt = _run_dir(out, resume)
     shape = tuple(preprocess.shape or (fit_ds.x.shape[1:4] if fit_ds.in_memory else fit_ds.meta['shape'][0])) + (1,)
     n, workers = len(data.classes), _workers()
