@@ -244,7 +244,7 @@ def _predict(args):
             if err: print(f"volclf: skipped {err}", file=sys.stderr); w.writerow(dict(path=p, error=err))
             else: n_ok += 1; w.writerow(dict(path=p, prediction=classes[int(pr.argmax())], **{f"p_{c}": f"{v:.6f}" for c, v in zip(classes, pr)}))
             f.flush()                                         # rows appear as they are known
-    print(f"volclf: wrote {n_ok} predictions ({len(args.paths) - n_ok} skipped) to {args.out}", file=sys.stderr)
+    print(f"volclf: wrote {n_ok} prediction{'s' * (n_ok != 1)} ({len(args.paths) - n_ok} skipped) to {args.out}", file=sys.stderr)
     return 0 if n_ok else 2
 
 # %% ../nbs/10_cli.ipynb #137d432a
