@@ -112,7 +112,7 @@ def volume_stats(
     h.update(str((a.shape, a.dtype.str)).encode())
     extent, centre = foreground_box(a, lo if good.size else np.inf)
     return dict(shape=tuple(int(s) for s in a.shape[:3]), spacing=None if spacing is None else tuple(float(s) for s in spacing),
-                dtype=str(a.dtype), min=float(lo), max=float(good.max()) if good.size else float('nan'),
+                dtype=str(a.dtype), channels=int(a.shape[3]) if a.ndim == 4 else 1, min=float(lo), max=float(good.max()) if good.size else float('nan'),
                 percentiles=[round(float(v), 4) for v in q], integer=bool(a.dtype.kind in 'biu' or np.all(np.mod(sub, 1) == 0)), air=round(air, 4),
                 binary=bool(0 < len(few) <= 2 and few[0] == 0), extent=extent, centre=centre, asymmetry=mirror_asymmetry(a), orientation=orientation(a, spacing), thumb=thumbnail(a), nonfinite=0 if finite is None else int((~finite).sum()),
                 hash=h.hexdigest())

@@ -31,6 +31,7 @@ class Plan:
     spacing: tuple|None = None          # resample to this voxel size (mm) first; None: voxel for voxel
     shape: tuple = (64, 64, 64)         # the network's input (D, H, W)
     crop: bool = False                  # reach `shape` by a box around each volume's foreground (`crop_foreground`), not by resizing
+    channels: int = 1                   # values per voxel (the sequences of multi-sequence MR, say), each normalised on its own
     intensity: str = 'minmax'           # a `volclf.preprocess.INTENSITY` step
     window: tuple|None = None           # for 'window': (level, width) in the data's units
     percentiles: tuple|None = None      # clip each volume to these percentiles first
@@ -92,7 +93,7 @@ def to_config(self:Plan, seed:int=0):
 def build_model(self:Plan) -> keras.Model:
     "A new `resnet3d` as the plan describes it."
     from volclf.models import resnet3d
-    return resnet3d(tuple(self.shape) + (1,), len(self.classes), depth=self.depth, width=self.width, strides=self.strides,
+    return resnet3d(tuple(self.shape) + (self.channels,), len(self.classes), depth=self.depth, width=self.width, strides=self.strides,
                     precision=self.precision, stem=self.stem)
 
 @patch
@@ -414,10 +415,10 @@ def probe_step(plan:Plan, steps:int=10) -> tuple:
     model = compile_for(plan.build_model(), plan.to_config(), 100)
     b, n = plan.batch_size, len(plan.classes)
     rng = np.random.default_rng(0)
-    x = rng.random((b, *plan.shape, 1), np.float32)
+    x = rng.random((b, *plan.shape, plan.channels), np.float32)
     y = rng.integers(0, 2, (b, 1)).astype(np.float32) if n == 2 else np.eye(n, dtype=np.float32)[rng.integers(0, n, b)]
     batches, aug = tf.data.Dataset.from_tensors((x, y)).repeat(), plan.to_augment(0)
-    if aug is not None: aug.build((None, *plan.shape, 1)); batches = _augmented(batches, aug, 0, 0)
+    if aug is not None: aug.build((None, *plan.shape, plan.channels)); batches = _augmented(batches, aug, 0, 0)
     ends = [time.perf_counter()]
     class Clock(keras.callbacks.Callback):
         def on_train_batch_end(self, batch, logs=None): ends.append(time.perf_counter())
@@ -541,7 +542,7 @@ def make_plan(
     (inten, r_in), (net, r_net) = intensity_rule(fp), network_rule(n_fit, shape)
     (batch, r_b), (threshold, r_t) = batch_rule(n_fit), threshold_rule(fp)
     want, r_e = epochs_rule(n_fit, batch)
-    plan = Plan(fp.kind, list(fp.classes), n_fit, n_val, spacing, shape, bool(box and crop), **inten, **net, strides=strides_rule(shape, 1), batch_size=batch,
+    plan = Plan(fp.kind, list(fp.classes), n_fit, n_val, spacing, shape, bool(box and crop), channels=int(np.median([v.get('channels', 1) for v in fp.volumes] or [1])), **inten, **net, strides=strides_rule(shape, 1), batch_size=batch,
                 epochs=want, lr=round(2e-3 * math.sqrt(batch / 32), 6), warmup_epochs=max(1, min(5, round(want / 10))), **aug, tta_flips=aug['flip_axes'],
                 tta_turns=aug['turn_plane'],
                 threshold=threshold, minutes=minutes, precision=auto_precision() if precision == 'auto' else precision,

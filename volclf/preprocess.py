@@ -17,7 +17,7 @@ __all__ = ['WINDOWS', 'INTENSITY', 'FITS', 'scale_255', 'minmax', 'window', 'cli
            'resampled_shape', 'resample', 'crop_or_pad', 'crop_foreground', 'Preprocess', 'default_preprocess']
 
 # %% ../nbs/02_preprocess.ipynb #268ab59c
-_VOXELS = [-4, -3, -2, -1]   # the axes of one volume: D, H, W, C (channels last)
+_VOXELS = [-4, -3, -2]       # the spatial axes of one volume, D, H, W (channels last): each channel is scaled on its own
 
 def scale_255(x) -> tf.Tensor:
     "The seed recipe's scaling: 8-bit intensities 0..255 to float32 0..1."
@@ -28,7 +28,7 @@ def _wide(x) -> tf.DType:
     return tf.float64 if x.dtype in (tf.int32, tf.int64, tf.uint32, tf.uint64, tf.float64) else tf.float32
 
 def minmax(x) -> tf.Tensor:
-    "Scale each volume to [0, 1] by its own min and max; constant volumes become 0."
+    "Scale each volume (each channel) to [0, 1] by its own min and max; constant volumes become 0."
     x = tf.convert_to_tensor(x); x = tf.cast(x, _wide(x))
     lo = tf.reduce_min(x, _VOXELS, keepdims=True); span = tf.reduce_max(x, _VOXELS, keepdims=True) - lo
     return tf.cast((x - lo) / tf.where(span > 0, span, tf.ones_like(span)), tf.float32)
@@ -46,19 +46,21 @@ def clip(x, lo:float, hi:float) -> tf.Tensor:
 
 # %% ../nbs/02_preprocess.ipynb #5a7c0e2b
 def _flat(x) -> tf.Tensor:
-    "Each volume's voxels on one axis: (..., D, H, W, C) → (..., D·H·W·C)."
-    return tf.reshape(x, tf.concat([tf.shape(x)[:-4], [-1]], 0))
+    "Each channel's voxels on one axis: (..., D, H, W, C) → (..., C, D·H·W)."
+    r = x.shape.rank
+    x = tf.transpose(x, [*range(r - 4), r - 1, r - 4, r - 3, r - 2])
+    return tf.reshape(x, tf.concat([tf.shape(x)[:-3], [-1]], 0))
 
 def percentile_clip(x, lo:float=0.5, hi:float=99.5) -> tf.Tensor:
-    "Each volume clipped to its own `lo`-th and `hi`-th percentiles (nearest rank)."
+    "Each volume (each channel) clipped to its own `lo`-th and `hi`-th percentiles (nearest rank)."
     x = tf.cast(x, tf.float32)
     s = tf.sort(_flat(x), axis=-1)
     n = tf.cast(tf.shape(s)[-1] - 1, tf.float32)
-    q = lambda p: tf.gather(s, tf.cast(tf.round(p / 100 * n), tf.int32), axis=-1)[..., None, None, None, None]
+    q = lambda p: tf.gather(s, tf.cast(tf.round(p / 100 * n), tf.int32), axis=-1)[..., None, None, None, :]
     return tf.clip_by_value(x, q(lo), q(hi))
 
 def zscore(x, foreground:float|None=None) -> tf.Tensor:
-    "(x - mean) / std per volume; with `foreground`, the statistics come from voxels above it."
+    "(x - mean) / std per volume and channel; with `foreground`, the statistics come from voxels above it."
     x = tf.cast(x, tf.float32)
     w = tf.ones_like(x) if foreground is None else tf.cast(x > foreground, tf.float32)
     n = tf.maximum(tf.reduce_sum(w, _VOXELS, keepdims=True), 1.)
