@@ -177,7 +177,7 @@ def _planes_x(turns) -> str:
 def _value(p:Plan, k:str) -> str:
     x = lambda t: '×'.join(f'{v:g}' for v in t)
     if k == 'spacing': return x(p.spacing) if p.spacing else "as stored"
-    if k == 'shape': return x(p.shape) + (", a box around each volume's foreground" if p.crop else "")
+    if k == 'shape': return x(p.shape) + (f", {p.channels} channels" if p.channels > 1 else "") + (", a box around each volume's foreground" if p.crop else "")
     if k == 'intensity':
         extra = (f" {p.window[0]:g}/{p.window[1]:g}" if p.window else "") + (f", clipped to percentiles {p.percentiles[0]:g}–{p.percentiles[1]:g}" if p.percentiles else "")
         return p.intensity + extra + (f", foreground > {p.foreground:g}" if p.foreground is not None else "")
