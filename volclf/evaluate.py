@@ -269,19 +269,22 @@ def plot_history(
     return axs[0].figure
 
 # %% ../nbs/07_evaluate.ipynb #b4d1c25b
-def _model_input(path:str, preprocess, shape:tuple) -> np.ndarray:
-    "One file as the model's input (D, H, W, C): through the training pipeline's reader when the recipe fixes a shape."
+def _model_input(path:str, preprocess, shape:tuple, channels:int=1) -> np.ndarray:
+    "One file as the model's input (D, H, W, C): through the training pipeline's reader when the recipe fixes a shape; refused when its channels are not the model's."
     from volclf.pipeline import load_volume
     from volclf.io import read_volume
     from volclf.data import resize_volume
-    if preprocess.shape is not None: return load_volume(path, preprocess)
-    a = read_volume(path).array
-    return preprocess((a if a.shape[:3] == shape else resize_volume(a, shape))[None])[0]
+    if preprocess.shape is not None: x = load_volume(path, preprocess)
+    else:
+        a = read_volume(path).array
+        x = preprocess((a if a.shape[:3] == shape else resize_volume(a, shape))[None])[0]
+    if x.shape[-1] != channels: raise VolclfError(f"{x.shape[-1]} channel{'s' * (x.shape[-1] > 1)} per voxel where the model takes {channels}", path)
+    return x
 
-def _read_all(paths:list, preprocess, shape:tuple, pool) -> list:
+def _read_all(paths:list, preprocess, shape:tuple, pool, channels:int=1) -> list:
     "Futures of `(input, None)` or `(None, error)` for each of `paths`, read in `pool`."
     def read(p):
-        try: return _model_input(str(p), preprocess, shape), None
+        try: return _model_input(str(p), preprocess, shape, channels), None
         except VolclfError as e: return None, str(e)
     return [pool.submit(read, p) for p in paths]
 
@@ -300,12 +303,12 @@ def predict_files(
         from volclf.train import load_trained
         model, info = load_trained(model); preprocess = preprocess or info['preprocess']
     if preprocess is None: raise VolclfError("predict_files needs the model's Preprocess (or its .keras file, which carries it)")
-    shape, paths = tuple(model.input_shape[1:4]), list(paths)
+    shape, channels, paths = tuple(model.input_shape[1:4]), model.input_shape[4], list(paths)
     views, chunks = tta_views(tta, shape), [paths[i:i + batch_size] for i in range(0, len(paths), batch_size)]
     with ThreadPoolExecutor(workers) as pool:
-        ahead = _read_all(chunks[0], preprocess, shape, pool) if chunks else []
+        ahead = _read_all(chunks[0], preprocess, shape, pool, channels) if chunks else []
         for k, chunk in enumerate(chunks):
-            got, ahead = [f.result() for f in ahead], (_read_all(chunks[k + 1], preprocess, shape, pool) if k + 1 < len(chunks) else [])
+            got, ahead = [f.result() for f in ahead], (_read_all(chunks[k + 1], preprocess, shape, pool, channels) if k + 1 < len(chunks) else [])
             good = [a for a, err in got if err is None]
             probs = iter(predict_views(model, np.stack(good), views) if good else [])
             for p, (a, err) in zip(chunk, got): yield p, None if err else next(probs), err
