@@ -15,10 +15,12 @@ from pathlib import Path
 import numpy as np
 from _report import report
 
+def depth(size:int) -> int: return max(8, round(size / 2.5))     # slices of 2.5 mm under a 0.8 mm grid of `size`
+
 def scans(folder:Path, n:int, size:int, seed:int=0) -> list:
-    "`n` CT-like scans of size×size×size/2.5 voxels written as NIfTI; their paths and labels."
+    "`n` CT-like scans of size×size×`depth(size)` voxels written as NIfTI; their paths and labels."
     import nibabel as nib
-    g, d = np.random.default_rng(seed), max(8, round(size / 2.5))
+    g, d = np.random.default_rng(seed), depth(size)
     z, y, x = np.mgrid[:size, :size, :d].astype(np.float32) / size
     body = ((z - .5) / .43)**2 + ((y - .5) / .35)**2 < 1
     spine = ((z - .5) / .04)**2 + ((y - .62) / .04)**2 < 1
@@ -38,6 +40,7 @@ def main():
     ap.add_argument('--minutes', type=float, default=None)
     a = ap.parse_args()
     n, size, minutes = (a.n or 16, a.size or 96, a.minutes or .5) if a.quick else (a.n or 48, a.size or 256, a.minutes or 2.)
+    grid = (size, size, depth(size))
     folder = Path(tempfile.mkdtemp(prefix='held_files_'))
     rows = scans(folder, n, size)
     from volclf.data import from_files
@@ -52,9 +55,9 @@ def main():
         runs[name] = dict(epoch_s=info['measured'].get('epoch_s_trained'), epochs=len(r.history['loss']), seconds=round(time.perf_counter() - t, 1))
         print(name, runs[name], flush=True)
     ratio = runs['streamed']['epoch_s'] / runs['held']['epoch_s']
-    report(dict(p='held_files', ratio=round(ratio, 2), n=n, size=[size, size, max(8, round(size / 2.5))], minutes=minutes,
+    report(dict(p='held_files', ratio=round(ratio, 2), n=n, size=list(grid), minutes=minutes,
                 input=list(plan.shape), planned_epoch_s=plan.measured['epoch_s'], runs=runs),
-           f"held_files {ratio:.2f}x | {n} int16 NIfTI CT scans of {size}x{size}x{max(8, round(size / 2.5))} planned to "
+           f"held_files {ratio:.2f}x | {n} int16 NIfTI CT scans of {'x'.join(map(str, grid))} planned to "
            f"{'x'.join(map(str, plan.shape))}: an epoch {runs['streamed']['epoch_s']:.2f} s reading every file, {runs['held']['epoch_s']:.2f} s held in memory "
            f"(planned {plan.measured['epoch_s']:.2f}); {runs['streamed']['epochs']} against {runs['held']['epochs']} epochs in {minutes:g} min", a.quick)
 

@@ -74,6 +74,12 @@ def in_memory(self:VolumeDataset) -> bool:
     "True when `x` holds voxels, False when it holds file paths."
     return self.x.dtype.kind not in 'UO'
 
+@patch(as_prop=True)
+def channels(self:VolumeDataset) -> int:
+    "Values per voxel: an in-memory array's 5th axis, or what `from_files` read from the first file's header (a NumPy array's 4th axis); else 1."
+    if self.in_memory: return int(self.x.shape[4]) if self.x.ndim == 5 else 1
+    return int(self.meta['channels'][0]) if 'channels' in self.meta else 1
+
 @patch
 def volume(self:VolumeDataset, i:int) -> np.ndarray:
     "The voxels of item `i`, read from its file when the dataset is on disk."

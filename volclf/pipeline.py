@@ -41,13 +41,9 @@ def _options(deterministic:bool) -> tf.data.Options:
     o.autotune.enabled = False      # nothing here is left to autotuning; its thread made freeing an iterator wait up to a minute
     return o
 
-def _channels(ds:VolumeDataset) -> int:
-    "Channels of `ds`'s volumes, as `from_files` read them from the headers (a NumPy array's 4th axis, else 1)."
-    return int(ds.meta['channels'][0]) if 'channels' in ds.meta else 1
-
 def _file_loader(ds:VolumeDataset, preprocess:Preprocess, cache, memo:dict|None=None):
     "The map `(path, label) → (volume, label)` that reads and preprocesses one of `ds`'s files; `memo` keeps what it read."
-    shape, channels = tuple(preprocess.shape or common_shape(ds)), _channels(ds)
+    shape, channels = tuple(preprocess.shape or common_shape(ds)), ds.channels
     if cache is not None: Path(cache).mkdir(parents=True, exist_ok=True)
     def read(p):
         v = memo.get(p) if memo is not None else None
@@ -131,5 +127,5 @@ def auto_cache(
     if cache is False: return None
     if cache is not None or ds.in_memory or not len(ds): return cache
     shape = tuple(preprocess.shape) if preprocess.shape else common_shape(ds)
-    need, avail = len(ds) * int(np.prod(shape)) * _channels(ds) * 4, available_memory()
+    need, avail = len(ds) * int(np.prod(shape)) * ds.channels * 4, available_memory()
     return 'memory' if avail is not None and need <= share * avail else None
