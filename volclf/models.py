@@ -12,8 +12,8 @@ from keras import layers
 from .core import VolclfError
 
 # %% auto #0
-__all__ = ['BN_MOMENTUM', 'MODELS', 'seed_model', 'auto_precision', 'ct_model', 'voxnet', 'downsample_strides', 'resnet3d',
-           'densenet3d', 'get_model', 'count_flops']
+__all__ = ['BN_MOMENTUM', 'MODELS', 'seed_model', 'auto_precision', 'ct_model', 'voxnet', 'downsample_strides', 'FusedBatchNorm',
+           'resnet3d', 'densenet3d', 'get_model', 'count_flops']
 
 # %% ../nbs/05_models.ipynb #799c9506
 def _classifier_head(n_classes, precision):
@@ -103,14 +103,35 @@ def downsample_strides(shape:tuple, steps:int) -> list:
         out.append(s)
     return out
 
+# %% ../nbs/05_models.ipynb #c6a1f2b3
+BN_MOMENTUM = 0.9   # of the running statistics (Keras' default 0.99 lags on small datasets; see above)
+
+@keras.saving.register_keras_serializable('volclf')
+class FusedBatchNorm(layers.BatchNormalization):
+    "Keras's `BatchNormalization` (the same weights, options and inference) whose training step is TensorFlow's fused kernel: one operation forward and one backward, statistics in float32."
+    def _fused(self, inputs, training, mask) -> bool:
+        rank = len(inputs.shape)
+        return bool(training and self.trainable and mask is None and keras.backend.backend() == 'tensorflow' and rank in (4, 5)
+                    and self.axis in (-1, rank - 1) and self.scale and self.center and not self.renorm and not self.synchronized)
+
+    def call(self, inputs, training=None, mask=None):
+        if not self._fused(inputs, training, mask): return super().call(inputs, training=training, mask=mask)
+        import tensorflow as tf
+        shape = tf.shape(inputs)
+        x = inputs if len(inputs.shape) == 4 else tf.reshape(inputs, tf.stack([shape[0], shape[1] * shape[2], shape[3], shape[4]]))
+        y, mean, variance = tf.compat.v1.nn.fused_batch_norm(     # (N, D·H, W, C): the same per-channel statistics, as oneDNN's 2D kernel
+            x, tf.cast(self.gamma, 'float32'), tf.cast(self.beta, 'float32'), mean=self.moving_mean, variance=self.moving_variance,
+            epsilon=self.epsilon, data_format='NHWC', is_training=True, exponential_avg_factor=1. - self.momentum)
+        self.moving_mean.assign(mean); self.moving_variance.assign(variance)
+        return tf.cast(tf.reshape(y, shape), self.compute_dtype)
+
+
 # %% ../nbs/05_models.ipynb #9c1e3f5a
 _RESNET_BLOCKS = {10: (1, 1, 1, 1), 18: (2, 2, 2, 2), 34: (3, 4, 6, 3)}
 
-BN_MOMENTUM = 0.9   # of the running statistics (Keras' default 0.99 lags on small datasets; see above)
-
 def _conv_bn(x, filters, kernel, strides, precision, relu=True):
     x = layers.Conv3D(filters, kernel, strides=strides, padding='same', use_bias=False, dtype=precision)(x)
-    x = layers.BatchNormalization(momentum=BN_MOMENTUM, dtype=precision)(x)
+    x = FusedBatchNorm(momentum=BN_MOMENTUM, dtype=precision)(x)
     return layers.ReLU(dtype=precision)(x) if relu else x
 
 def resnet3d(
@@ -154,7 +175,7 @@ def densenet3d(
     "A 3D DenseNet (DenseNet-121 by default)."
     head, loss = _classifier_head(n_classes, precision)
     strides = strides or downsample_strides(input_shape, 5)
-    bn_relu = lambda x: layers.ReLU(dtype=precision)(layers.BatchNormalization(momentum=BN_MOMENTUM, dtype=precision)(x))
+    bn_relu = lambda x: layers.ReLU(dtype=precision)(FusedBatchNorm(momentum=BN_MOMENTUM, dtype=precision)(x))
     conv = lambda x, f, k, s=1: layers.Conv3D(f, k, strides=s, padding='same', use_bias=False, dtype=precision)(x)
     x = inputs = keras.Input(shape=tuple(input_shape))
     x = bn_relu(conv(x, 2 * growth, 7, strides[0]))
