@@ -237,12 +237,14 @@ def _predict(args):
     from volclf.evaluate import predict_files
     model, info = load_trained(args.model)
     classes, n_ok = info['classes'], 0
+    kind = (info.get('plan') or {}).get('kind')             # a planned model knows its data's kind: files unlike it are flagged
     with open(args.out, 'w', newline='') as f:
-        w = csv.DictWriter(f, ['path', 'prediction'] + [f"p_{c}" for c in classes] + ['error'], restval='')
+        w = csv.DictWriter(f, ['path', 'prediction'] + [f"p_{c}" for c in classes] + ['error', 'warning'], restval='')
         w.writeheader()
-        for p, pr, err in predict_files(model, args.paths, info['preprocess'], args.batch_size, args.tta):
-            if err: print(f"volclf: skipped {err}", file=sys.stderr); w.writerow(dict(path=p, error=err))
-            else: n_ok += 1; w.writerow(dict(path=p, prediction=classes[int(pr.argmax())], **{f"p_{c}": f"{v:.6f}" for c, v in zip(classes, pr)}))
+        for p, pr, note in predict_files(model, args.paths, info['preprocess'], args.batch_size, args.tta, kind=kind):
+            if pr is None: print(f"volclf: skipped {note}", file=sys.stderr); w.writerow(dict(path=p, error=note)); continue
+            if note: print(f"volclf: warning: {note}", file=sys.stderr)
+            n_ok += 1; w.writerow(dict(path=p, prediction=classes[int(pr.argmax())], warning=note or '', **{f"p_{c}": f"{v:.6f}" for c, v in zip(classes, pr)}))
             f.flush()                                         # rows appear as they are known
     print(f"volclf: wrote {n_ok} prediction{'s' * (n_ok != 1)} ({len(args.paths) - n_ok} skipped) to {args.out}", file=sys.stderr)
     return 0 if n_ok else 2

@@ -269,24 +269,26 @@ def plot_history(
     return axs[0].figure
 
 # %% ../nbs/07_evaluate.ipynb #b4d1c25b
-def _model_input(path:str, preprocess, shape:tuple, channels:int=1) -> np.ndarray:
-    "One file as the model's input (D, H, W, C): through the training pipeline's reader when the recipe fixes a shape; refused when its channels are not the model's."
-    from volclf.pipeline import load_volume
+def _model_input(path:str, preprocess, shape:tuple, channels:int=1, kind:str|None=None) -> tuple:
+    "(one file as the model's input (D, H, W, C), what is unlike the `kind` of data the model was trained on or None): through the training pipeline's preprocessing; refused when its channels are not the model's."
+    from volclf.pipeline import preprocessed
     from volclf.io import read_volume
     from volclf.data import resize_volume
-    if preprocess.shape is not None: x = load_volume(path, preprocess)
-    else:
-        a = read_volume(path).array
-        x = preprocess((a if a.shape[:3] == shape else resize_volume(a, shape))[None])[0]
+    from volclf.fingerprint import volume_stats, kind_mismatch
+    v = read_volume(path); a = v.array
+    try: x = preprocessed(v, preprocess, path) if preprocess.shape is not None else preprocess((a if a.shape[:3] == shape else resize_volume(a, shape))[None])[0]
+    except VolclfError as e: raise (VolclfError(str(e), path) if e.path is None else e) from None   # name the file
     if x.shape[-1] != channels: raise VolclfError(f"{x.shape[-1]} channel{'s' * (x.shape[-1] > 1)} per voxel where the model takes {channels}", path)
-    return x
+    note = kind_mismatch(volume_stats(a), kind) if kind else None
+    return x, note and f"{path}: {note}"
 
-def _read_all(paths:list, preprocess, shape:tuple, pool, channels:int=1) -> list:
-    "Futures of `(input, None)` or `(None, error)` for each of `paths`, read in `pool`."
+def _read_all(paths:list, preprocess, shape:tuple, pool, channels:int=1, kind:str|None=None) -> list:
+    "Futures of `(input, warning or None)` or `(None, error)` for each of `paths`, read in `pool`."
     def read(p):
-        try: return _model_input(str(p), preprocess, shape, channels), None
+        try: return _model_input(str(p), preprocess, shape, channels, kind)
         except VolclfError as e: return None, str(e)
     return [pool.submit(read, p) for p in paths]
+
 
 # %% ../nbs/07_evaluate.ipynb #3d633b85
 def predict_files(
@@ -296,22 +298,26 @@ def predict_files(
     batch_size:int=16,           # volumes per forward pass
     tta:str|None=None,           # test-time augmentation (see `tta_views`)
     workers:int=2,               # files read at once
-):                               # yields (path, probabilities (K,) or None, error or None), in input order
-    "Class probabilities for each file, read in parallel and preprocessed as in training; a bad file is reported, not fatal."
+    kind:str|None=None,          # the kind of data the model was trained on (`volclf.fingerprint.data_kind`); None: a planned model's record says, else nothing is checked
+):                               # yields (path, probabilities (K,) or None, why it was skipped, what is wrong with it, or None), in input order
+    "Class probabilities for each file, read in parallel and preprocessed as in training; a bad file is reported, not fatal, and a file unlike the training data is predicted with a warning."
     from concurrent.futures import ThreadPoolExecutor
     if isinstance(model, (str, Path)):
         from volclf.train import load_trained
         model, info = load_trained(model); preprocess = preprocess or info['preprocess']
+        kind = kind or (info.get('plan') or {}).get('kind')
     if preprocess is None: raise VolclfError("predict_files needs the model's Preprocess (or its .keras file, which carries it)")
     shape, channels, paths = tuple(model.input_shape[1:4]), model.input_shape[4], list(paths)
     views, chunks = tta_views(tta, shape), [paths[i:i + batch_size] for i in range(0, len(paths), batch_size)]
     with ThreadPoolExecutor(workers) as pool:
-        ahead = _read_all(chunks[0], preprocess, shape, pool, channels) if chunks else []
+        read = lambda chunk: _read_all(chunk, preprocess, shape, pool, channels, kind)
+        ahead = read(chunks[0]) if chunks else []
         for k, chunk in enumerate(chunks):
-            got, ahead = [f.result() for f in ahead], (_read_all(chunks[k + 1], preprocess, shape, pool, channels) if k + 1 < len(chunks) else [])
-            good = [a for a, err in got if err is None]
+            got, ahead = [f.result() for f in ahead], (read(chunks[k + 1]) if k + 1 < len(chunks) else [])
+            good = [a for a, _ in got if a is not None]
             probs = iter(predict_views(model, np.stack(good), views) if good else [])
-            for p, (a, err) in zip(chunk, got): yield p, None if err else next(probs), err
+            for p, (a, note) in zip(chunk, got): yield p, None if a is None else next(probs), note
+
 
 # %% ../nbs/07_evaluate.ipynb #6b7c8d9e
 def summarize_seeds(results:list, seeds:list|None=None) -> dict:

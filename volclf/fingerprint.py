@@ -16,9 +16,9 @@ from .io import read_volume
 from .data import VolumeDataset
 
 # %% auto #0
-__all__ = ['PERCENTILES', 'THUMB', 'KINDS', 'mirror_asymmetry', 'thumbnail', 'orientation', 'foreground_box', 'foreground_extent',
-           'volume_stats', 'data_kind', 'Fingerprint', 'alignment', 'placement', 'mirror_swaps', 'item_name',
-           'fingerprint', 'summarise']
+__all__ = ['PERCENTILES', 'THUMB', 'KINDS', 'KIND_WORDS', 'mirror_asymmetry', 'thumbnail', 'orientation', 'foreground_box',
+           'foreground_extent', 'volume_stats', 'data_kind', 'kind_mismatch', 'Fingerprint', 'alignment', 'placement',
+           'mirror_swaps', 'item_name', 'fingerprint', 'summarise']
 
 # %% ../nbs/01a_fingerprint.ipynb #17fd8a88
 PERCENTILES = (0.5, 5, 50, 95, 99.5)
@@ -137,6 +137,21 @@ def data_kind(stats:list) -> tuple:
     if lows.min() >= 0 and highs.min() > 0 and highs.max() / highs.min() > 1.5:
         return 'mr', f"non-negative values on no fixed scale: the 99.5th percentile runs from {highs.min():g} to {highs.max():g} between volumes"
     return 'other', f"values from {lows.min():g} to {highs.max():g}, not binary, 8-bit, CT-like or MR-like"
+
+# %% ../nbs/01a_fingerprint.ipynb #k2b3c4d5
+KIND_WORDS = {'binary': 'masks', '8bit': '8-bit volumes', 'ct': 'CT in Hounsfield units', 'mr': 'MR', 'other': 'volumes of its kind'}
+
+def kind_mismatch(stats:dict, kind:str) -> str|None:
+    "What in one volume's `volume_stats` is unlike the `kind` of data (`data_kind`) a model was trained on, in words; None when nothing one volume can show is."
+    mine, values = data_kind([stats])[0], f"values from {stats['min']:g} to {stats['percentiles'][-1]:g}"
+    trained = f"where the model was trained on {KIND_WORDS.get(kind, kind)}"
+    if mine == 'binary' and kind != 'binary': return f"only the values 0 and {stats['max']:g}, a mask, {trained}"
+    if kind == 'binary' and mine != 'binary': return f"{values}, not a mask's two, {trained}"
+    if mine == 'ct' and kind != 'ct': return f"{values} with air at -1000 (CT in Hounsfield units), {trained}"
+    if kind == 'ct' and mine != 'ct': return f"{values} and no air at -1000 (not CT in Hounsfield units), {trained}"
+    if kind == '8bit' and (stats['min'] < 0 or stats['max'] > 255): return f"{values}, outside 0..255, {trained}"
+    return None
+
 
 # %% ../nbs/01a_fingerprint.ipynb #5d83865c
 @dataclass

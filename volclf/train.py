@@ -177,7 +177,7 @@ def read_info(path:str|Path) -> dict:
 
 def load_trained(path:str|Path) -> tuple:
     "`(model, info)` from a `.keras` file saved by volclf, loaded in Keras' safe mode; the model remembers its `Preprocess`."
-    import volclf.plan                   # registers the layers of planned models (test-time views, decision threshold)
+    import volclf.models, volclf.plan    # register volclf's layers: FusedBatchNorm, and planned models' test-time views and decision threshold
     info = read_info(path)
     info['preprocess'] = Preprocess.from_json(info['preprocess'])
     model = keras.saving.load_model(path, safe_mode=True)
