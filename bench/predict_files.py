@@ -33,7 +33,7 @@ def main():
     keras.utils.set_random_seed(0)
     model, views = seed_model((*shape, 1), 3), tta_views(None, shape)
     def one_at_a_time():
-        return np.concatenate([predict_views(model, np.stack([_model_input(str(p), pre, shape) for p in paths[i:i + batch]]), views)
+        return np.concatenate([predict_views(model, np.stack([_model_input(str(p), pre, shape)[0] for p in paths[i:i + batch]]), views)
                                for i in range(0, n, batch)])
     def parallel(): return np.stack([pr for _, pr, _ in predict_files(model, paths, pre, batch)])
     np.testing.assert_allclose(one_at_a_time(), parallel(), atol=1e-5)      # also warms both up

@@ -109,6 +109,11 @@ BN_MOMENTUM = 0.9   # of the running statistics (Keras' default 0.99 lags on sma
 @keras.saving.register_keras_serializable('volclf')
 class FusedBatchNorm(layers.BatchNormalization):
     "Keras's `BatchNormalization` (the same weights, options and inference) whose training step is TensorFlow's fused kernel: one operation forward and one backward, statistics in float32."
+    def __init__(self,
+                 momentum:float=BN_MOMENTUM,   # of the running statistics
+                 **kwargs):                    # `keras.layers.BatchNormalization`'s other options
+        super().__init__(momentum=momentum, **kwargs)
+
     def _fused(self, inputs, training, mask) -> bool:
         rank = len(inputs.shape)
         return bool(training and self.trainable and mask is None and keras.backend.backend() == 'tensorflow' and rank in (4, 5)
@@ -129,9 +134,9 @@ class FusedBatchNorm(layers.BatchNormalization):
 # %% ../nbs/05_models.ipynb #9c1e3f5a
 _RESNET_BLOCKS = {10: (1, 1, 1, 1), 18: (2, 2, 2, 2), 34: (3, 4, 6, 3)}
 
-def _conv_bn(x, filters, kernel, strides, precision, relu=True):
+def _conv_bn(x, filters, kernel, strides, precision, relu=True, norm=None):
     x = layers.Conv3D(filters, kernel, strides=strides, padding='same', use_bias=False, dtype=precision)(x)
-    x = FusedBatchNorm(momentum=BN_MOMENTUM, dtype=precision)(x)
+    x = (norm or FusedBatchNorm)(momentum=BN_MOMENTUM, dtype=precision)(x)
     return layers.ReLU(dtype=precision)(x) if relu else x
 
 def resnet3d(
@@ -142,21 +147,22 @@ def resnet3d(
     strides:list|None=None,              # five per-axis strides; None: `downsample_strides(input_shape, 5)`
     precision:str|None=None,
     stem:int=7,                          # kernel of the first convolution (7 as in the 2D ResNet; 3 suits small volumes)
+    norm:type|None=None,                 # the batch normalisation layer; None: `FusedBatchNorm` (`keras.layers.BatchNormalization` is Keras's own)
 ) -> keras.Model:                        # compiled with adam
     "A 3D ResNet (basic blocks) of `depth` 10, 18 or 34."
     if depth not in _RESNET_BLOCKS: raise VolclfError(f"resnet3d depth must be one of 10, 18, 34, got {depth}")
     head, loss = _classifier_head(n_classes, precision)
     strides = strides or downsample_strides(input_shape, 5)
     x = inputs = keras.Input(shape=tuple(input_shape))
-    x = _conv_bn(x, width, stem, strides[0], precision)
+    x = _conv_bn(x, width, stem, strides[0], precision, norm=norm)
     if strides[1] != 1: x = layers.MaxPooling3D(3, strides=strides[1], padding='same', dtype=precision)(x)   # stride 1: no pooling
     for stage, n_blocks in enumerate(_RESNET_BLOCKS[depth]):
         filters = width * 2 ** stage
         for b in range(n_blocks):
             s = strides[stage + 1] if stage and not b else 1
-            shortcut = x if s == 1 and x.shape[-1] == filters else _conv_bn(x, filters, 1, s, precision, relu=False)
-            y = _conv_bn(x, filters, 3, s, precision)
-            y = _conv_bn(y, filters, 3, 1, precision, relu=False)
+            shortcut = x if s == 1 and x.shape[-1] == filters else _conv_bn(x, filters, 1, s, precision, relu=False, norm=norm)
+            y = _conv_bn(x, filters, 3, s, precision, norm=norm)
+            y = _conv_bn(y, filters, 3, 1, precision, relu=False, norm=norm)
             x = layers.ReLU(dtype=precision)(layers.Add(dtype=precision)([shortcut, y]))
     x = layers.GlobalAveragePooling3D(dtype=precision)(x)
     model = keras.Model(inputs, head(x), name=f'resnet{depth}')
