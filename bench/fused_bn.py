@@ -3,8 +3,7 @@
 
 The networks are the ResNet-10s the plan chose for the three benchmark sets on a 2-core machine (the `plan` of
 bench/results/p5_adrenal_epyc.json, p9_vessel_epyc.json and p6_modelnet_epyc_seed0.json): the same architecture
-built twice in one process, once with each normalisation layer (the baseline by pointing `volclf.models`'s
-`FusedBatchNorm` at Keras's layer while it is built), compiled as training compiles them (AdamW, label smoothing,
+built twice in one process, once with each normalisation layer (`resnet3d(norm=...)`), compiled as training compiles them (AdamW, label smoothing,
 mixed bfloat16 where the CPU has it), and trained on random batches in memory. The two arms alternate, a window of
 `--steps` steps each, `--rounds` times, so that a machine whose speed drifts slows both alike. Steps are timed
 one by one as `volclf.plan.probe_step` times them (the gaps between Keras's batch-end callbacks; a window's first
@@ -24,11 +23,9 @@ NETWORKS = {   # name: (input, width, strides, classes): what the plan chose for
 
 def build(shape, width, strides, n, precision, fused:bool):
     import keras
-    from volclf import models
+    from volclf.models import resnet3d
     from volclf.train import TrainConfig, compile_for
-    models.FusedBatchNorm, kept = (models.FusedBatchNorm if fused else keras.layers.BatchNormalization), models.FusedBatchNorm
-    try: m = models.resnet3d((*shape, 1), n, 10, width, strides, precision, stem=3)
-    finally: models.FusedBatchNorm = kept
+    m = resnet3d((*shape, 1), n, 10, width, strides, precision, stem=3, norm=None if fused else keras.layers.BatchNormalization)
     return compile_for(m, TrainConfig(optimizer='adamw', lr=2e-3, weight_decay=1e-4, label_smoothing=.1), 100)
 
 def main():

@@ -14,7 +14,7 @@ from .data import VolumeDataset, common_shape
 from .preprocess import Preprocess
 
 # %% auto #0
-__all__ = ['MEMORY_SHARE', 'cache_key', 'preprocessed', 'load_volume', 'epoch_seed', 'to_tf', 'available_memory', 'auto_cache']
+__all__ = ['MEMORY_SHARE', 'cache_key', 'load_volume', 'epoch_seed', 'to_tf', 'available_memory', 'auto_cache']
 
 # %% ../nbs/04_pipeline.ipynb #6e2b8d41
 def cache_key(path:str, preprocess:Preprocess) -> str:
@@ -22,16 +22,13 @@ def cache_key(path:str, preprocess:Preprocess) -> str:
     st = os.stat(path)
     return hashlib.sha1(f"{preprocess.to_json()}|{os.path.abspath(path)}|{st.st_size}|{st.st_mtime_ns}".encode()).hexdigest()
 
-def preprocessed(v, preprocess:Preprocess, path:str) -> np.ndarray:
-    "The `Volume` `v` (read from `path`) preprocessed to float32 (D, H, W, C); an error names the file."
-    try: return preprocess.tf(np.ascontiguousarray(v.array), v.spacing).numpy()
-    except VolclfError as e: raise (VolclfError(str(e), path) if e.path is None else e) from None
-
 def load_volume(path:str, preprocess:Preprocess, cache:str|Path|None=None) -> np.ndarray:
     "The volume at `path` preprocessed to float32 (D, H, W, C), from or into the disk `cache`."
     f = None if cache is None else Path(cache)/f"{cache_key(path, preprocess)}.npy"
     if f is not None and f.exists(): return np.load(f, allow_pickle=False)
-    out = preprocessed(read_volume(path), preprocess, path)
+    v = read_volume(path)
+    try: out = preprocess.tf(np.ascontiguousarray(v.array), v.spacing).numpy()
+    except VolclfError as e: raise (VolclfError(str(e), path) if e.path is None else e) from None   # name the file
     if f is not None:
         tmp = f.with_name(f"{f.stem}.{os.getpid()}.tmp.npy"); np.save(tmp, out); os.replace(tmp, f)
     return out
