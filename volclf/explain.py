@@ -11,7 +11,7 @@ from scipy import ndimage
 from .core import VolclfError
 
 # %% auto #0
-__all__ = ['last_conv3d', 'feature_grid', 'grad_cam', 'mask_share']
+__all__ = ['last_conv3d', 'cam_layer', 'feature_grid', 'grad_cam', 'mask_share']
 
 # %% ../nbs/08_explain.ipynb #a6b7c8d9
 def last_conv3d(model:keras.Model) -> str:
@@ -19,6 +19,22 @@ def last_conv3d(model:keras.Model) -> str:
     for layer in reversed(model.layers):
         if isinstance(layer, keras.layers.Conv3D): return layer.name
     raise VolclfError(f"model {model.name!r} has no Conv3D layer to explain; name a layer with a 5D output instead")
+
+def _out_shape(layer) -> tuple:
+    "The output shape of `layer`'s last call (a Sequential model loaded from a file has called its layers more than once)."
+    return tuple(layer._inbound_nodes[-1].output_tensors[0].shape) if layer._inbound_nodes else ()
+
+def cam_layer(model:keras.Model) -> str:
+    "The layer Grad-CAM explains by default: the last Conv3D, followed on through the layers after it that keep its grid (normalisation, activation, a residual addition), so that a ResNet is explained at its last block's output, shortcut included."
+    name = last_conv3d(model)
+    names = [l.name for l in model.layers]
+    grid = _out_shape(model.layers[names.index(name)])[1:4]
+    for l in model.layers[names.index(name) + 1:]:
+        out = _out_shape(l)
+        if isinstance(l, keras.Model) or len(out) != 5 or out[1:4] != grid: break      # pooled, strided, or flat: the grid is left
+        name = l.name
+    return name
+
 
 # %% ../nbs/08_explain.ipynb #1b2c3d4e
 def _spatial(layer):
@@ -77,7 +93,7 @@ def grad_cam(
     model:keras.Model,             # a trained volclf model
     x,                             # a preprocessed volume (D, H, W[, C]) or batch (N, D, H, W, C)
     class_index:int|list|None=None,# the class to explain: None (each volume's predicted class), an int, or one per volume
-    layer:str|None=None,           # default: `last_conv3d(model)`
+    layer:str|None=None,           # default: `cam_layer(model)`
     batch_size:int=8,
 ) -> np.ndarray:                   # (N, D, H, W) float32, each volume's map scaled to a maximum of 1 (0 where no evidence)
     "3D Grad-CAM maps of `model` for `x`, upsampled to the input's shape."
@@ -90,7 +106,7 @@ def grad_cam(
     members = [l for l in model.layers if isinstance(l, keras.Model)]
     if members and layer is None and not any(isinstance(l, keras.layers.Conv3D) for l in model.layers):
         return _ensemble_cam(model, members, x, class_index, batch_size)
-    layer = layer or last_conv3d(model)
+    layer = layer or cam_layer(model)
     gm, head = _logit_model(model, layer)
     grid = feature_grid(model, layer)
     k = int(head.units)
