@@ -273,12 +273,12 @@ def _model_input(path:str, preprocess, shape:tuple, channels:int=1, kind:str|Non
     "(one file as the model's input (D, H, W, C), what is unlike the `kind` of data the model was trained on or None): through the training pipeline's preprocessing; refused when its channels are not the model's."
     from volclf.io import read_volume
     from volclf.data import resize_volume
-    from volclf.fingerprint import volume_stats, kind_mismatch
+    from volclf.fingerprint import kind_stats, kind_mismatch
     v = read_volume(path); a = np.ascontiguousarray(v.array)             # as `volclf.pipeline.load_volume` reads it, once
     try: x = preprocess.tf(a, v.spacing).numpy() if preprocess.shape is not None else preprocess((a if a.shape[:3] == shape else resize_volume(a, shape))[None])[0]
     except VolclfError as e: raise (VolclfError(str(e), path) if e.path is None else e) from None   # name the file
     if x.shape[-1] != channels: raise VolclfError(f"{x.shape[-1]} channel{'s' * (x.shape[-1] > 1)} per voxel where the model takes {channels}", path)
-    note = kind_mismatch(volume_stats(a), kind) if kind else None
+    note = kind_mismatch(kind_stats(a), kind) if kind else None
     return x, note and f"{path}: {note}"
 
 def _read_all(paths:list, preprocess, shape:tuple, pool, channels:int=1, kind:str|None=None) -> list:

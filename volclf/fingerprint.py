@@ -17,8 +17,8 @@ from .data import VolumeDataset
 
 # %% auto #0
 __all__ = ['PERCENTILES', 'THUMB', 'KINDS', 'KIND_WORDS', 'mirror_asymmetry', 'thumbnail', 'orientation', 'foreground_box',
-           'foreground_extent', 'volume_stats', 'data_kind', 'kind_mismatch', 'Fingerprint', 'alignment', 'placement',
-           'mirror_swaps', 'item_name', 'fingerprint', 'summarise']
+           'foreground_extent', 'kind_stats', 'volume_stats', 'data_kind', 'kind_mismatch', 'Fingerprint', 'alignment',
+           'placement', 'mirror_swaps', 'item_name', 'fingerprint', 'summarise']
 
 # %% ../nbs/01a_fingerprint.ipynb #17fd8a88
 PERCENTILES = (0.5, 5, 50, 95, 99.5)
@@ -92,12 +92,11 @@ def foreground_extent(a:np.ndarray, lo:float|None=None) -> tuple:
     "Voxels along D, H, W of the box around `a`'s foreground (`foreground_box`); 0s when it has none."
     return foreground_box(a, lo)[0]
 
-def volume_stats(
+def kind_stats(
     a:np.ndarray,               # the voxels, (D, H, W) or (D, H, W, C)
-    spacing:tuple|None=None,    # mm per voxel along D, H, W; None when the source has no geometry
     sample:int=200_000,         # at most this many voxels for the percentiles
 ) -> dict:
-    "Shape, spacing, dtype, foreground percentiles, extent and centre, integrality, binariness, mirror asymmetry per axis, orientation per plane, a thumbnail, non-finite count and content hash of `a`."
+    "The part of `volume_stats` that `data_kind` and `kind_mismatch` read: dtype, channels, minimum, maximum, foreground percentiles, integrality, the share at air, binariness and the non-finite count; about a seventh of its cost on a 512×512×300 CT (`bench/kind_check.py`), cheap enough for every file a model predicts."
     flat = a.reshape(-1)
     finite = np.isfinite(flat) if flat.dtype.kind == 'f' else None
     good = flat if finite is None else flat[finite]
@@ -108,14 +107,25 @@ def volume_stats(
     sub = good[::max(1, good.size // sample)]                      # at most about `sample` voxels, at a regular stride
     few = np.unique(sub)[:3]
     air = float(np.mean((sub >= -1100) & (sub <= -900))) if sub.size else 0.   # the share at air in Hounsfield units (see `data_kind`)
+    return dict(dtype=str(a.dtype), channels=int(a.shape[3]) if a.ndim == 4 else 1, min=float(lo), max=float(good.max()) if good.size else float('nan'),
+                percentiles=[round(float(v), 4) for v in q], integer=bool(a.dtype.kind in 'biu' or np.all(np.mod(sub, 1) == 0)), air=round(air, 4),
+                binary=bool(0 < len(few) <= 2 and few[0] == 0), nonfinite=0 if finite is None else int((~finite).sum()))
+
+def volume_stats(
+    a:np.ndarray,               # the voxels, (D, H, W) or (D, H, W, C)
+    spacing:tuple|None=None,    # mm per voxel along D, H, W; None when the source has no geometry
+    sample:int=200_000,         # at most this many voxels for the percentiles
+) -> dict:
+    "Shape, spacing, dtype, foreground percentiles, extent and centre, integrality, binariness, mirror asymmetry per axis, orientation per plane, a thumbnail, non-finite count and content hash of `a`."
+    k = kind_stats(a, sample)
     h = hashlib.blake2b(np.ascontiguousarray(a).tobytes(), digest_size=12)
     h.update(str((a.shape, a.dtype.str)).encode())
-    extent, centre = foreground_box(a, lo if good.size else np.inf)
+    extent, centre = foreground_box(a, k['min'] if not np.isnan(k['max']) else np.inf)
     return dict(shape=tuple(int(s) for s in a.shape[:3]), spacing=None if spacing is None else tuple(float(s) for s in spacing),
-                dtype=str(a.dtype), channels=int(a.shape[3]) if a.ndim == 4 else 1, min=float(lo), max=float(good.max()) if good.size else float('nan'),
-                percentiles=[round(float(v), 4) for v in q], integer=bool(a.dtype.kind in 'biu' or np.all(np.mod(sub, 1) == 0)), air=round(air, 4),
-                binary=bool(0 < len(few) <= 2 and few[0] == 0), extent=extent, centre=centre, asymmetry=mirror_asymmetry(a), orientation=orientation(a, spacing), thumb=thumbnail(a), nonfinite=0 if finite is None else int((~finite).sum()),
+                **{f: k[f] for f in ('dtype', 'channels', 'min', 'max', 'percentiles', 'integer', 'air', 'binary')},
+                extent=extent, centre=centre, asymmetry=mirror_asymmetry(a), orientation=orientation(a, spacing), thumb=thumbnail(a), nonfinite=k['nonfinite'],
                 hash=h.hexdigest())
+
 
 # %% ../nbs/01a_fingerprint.ipynb #be97236a
 KINDS = ('binary', '8bit', 'ct', 'mr', 'other')
@@ -142,7 +152,7 @@ def data_kind(stats:list) -> tuple:
 KIND_WORDS = {'binary': 'masks', '8bit': '8-bit volumes', 'ct': 'CT in Hounsfield units', 'mr': 'MR', 'other': 'volumes of its kind'}
 
 def kind_mismatch(stats:dict, kind:str) -> str|None:
-    "What in one volume's `volume_stats` is unlike the `kind` of data (`data_kind`) a model was trained on, in words; None when nothing one volume can show is."
+    "What in one volume's `kind_stats` (or `volume_stats`) is unlike the `kind` of data (`data_kind`) a model was trained on, in words; None when nothing one volume can show is."
     mine, values = data_kind([stats])[0], f"values from {stats['min']:g} to {stats['percentiles'][-1]:g}"
     trained = f"where the model was trained on {KIND_WORDS.get(kind, kind)}"
     if mine == 'binary' and kind != 'binary': return f"only the values 0 and {stats['max']:g}, a mask, {trained}"
