@@ -20,7 +20,7 @@ def _slices(vol, n, axis):
     return np.linspace(0, vol.shape[axis] - 1, n + 2).round().astype(int)[1:-1]
 
 def montage(
-    vol:np.ndarray,              # (D, H, W) or (D, H, W, 1)
+    vol:np.ndarray,              # (D, H, W) or (D, H, W, C)
     n:int=8,                     # number of slices
     axis:int=0,                  # 0 axial, 1 coronal, 2 sagittal (for volclf's z, y, x order)
     mask:np.ndarray|None=None,   # optional mask to outline
@@ -28,9 +28,10 @@ def montage(
     size:float=1.6,              # inches per slice
     overlay:np.ndarray|None=None,# optional heat map in [0, 1], same shape as `vol`
     axs:list|None=None,          # draw into these `n` axes instead of a new figure
+    channel:int=0,               # which channel of a (D, H, W, C) volume (a sequence of a multi-sequence MR, say)
 ):
     "Show `n` evenly spaced slices of `vol` along `axis` side by side."
-    vol = _3d(vol)
+    vol = _3d(vol, channel)
     idx = _slices(vol, n, axis)
     if axs is None: fig, axs = plt.subplots(1, n, figsize=(n * size, size * 1.1), squeeze=False); axs = axs[0]
     for ax, i in zip(axs, idx):
@@ -39,7 +40,11 @@ def montage(
     if title: axs[0].figure.suptitle(title, fontsize=10)
     return axs[0].figure
 
-def _3d(v): return None if v is None else (np.asarray(v)[..., 0] if np.ndim(v) == 4 else np.asarray(v))
+def _3d(v, channel:int=0):
+    "(D, H, W) of a volume, a (D, H, W, C) one's `channel`; None stays None."
+    if v is None or np.ndim(v) != 4: return None if v is None else np.asarray(v)
+    if not -np.shape(v)[3] <= channel < np.shape(v)[3]: raise VolclfError(f"channel {channel} of a volume with {np.shape(v)[3]} (channels 0 to {np.shape(v)[3] - 1})")
+    return np.asarray(v)[..., channel]
 
 def _draw(ax, vol, axis, i, mask=None, overlay=None, lim=None, alpha=0.45):
     "Slice `i` along `axis` of `vol`, with the mask outlined in red and the overlay as a translucent heat map."
@@ -49,11 +54,11 @@ def _draw(ax, vol, axis, i, mask=None, overlay=None, lim=None, alpha=0.45):
     ax.axis('off')
 
 # %% ../nbs/09_viz.ipynb #64b701de
-def montage3(vol:np.ndarray, n:int=6, mask:np.ndarray|None=None, overlay:np.ndarray|None=None, title:str|None=None, size:float=1.4):
+def montage3(vol:np.ndarray, n:int=6, mask:np.ndarray|None=None, overlay:np.ndarray|None=None, title:str|None=None, size:float=1.4, channel:int=0):
     "Montages along all three axes, one row each (axial, coronal, sagittal)."
     fig, axs = plt.subplots(3, n, figsize=(n * size, 3 * size * 1.1), squeeze=False)
     for a, row, name in zip(range(3), axs, ('axial', 'coronal', 'sagittal')):
-        montage(vol, n, a, mask, overlay=overlay, axs=row)
+        montage(vol, n, a, mask, overlay=overlay, axs=row, channel=channel)
         row[0].set_title(f"{name} {row[0].get_title()}", fontsize=8)
     if title: fig.suptitle(title, fontsize=10)
     return fig
@@ -63,9 +68,9 @@ def _centre_of(vol, mask):
     if mask is None or not mask.any(): return tuple(s // 2 for s in vol.shape[:3])
     return tuple(int(round(c.mean())) for c in np.nonzero(mask))
 
-def show_planes(vol:np.ndarray, mask:np.ndarray|None=None, at:tuple|None=None, axs:list|None=None, title:str|None=None, overlay:np.ndarray|None=None):
-    "Axial, coronal and sagittal slices of `vol` through voxel `at` (default: the mask's centre)."
-    vol = _3d(vol)
+def show_planes(vol:np.ndarray, mask:np.ndarray|None=None, at:tuple|None=None, axs:list|None=None, title:str|None=None, overlay:np.ndarray|None=None, channel:int=0):
+    "Axial, coronal and sagittal slices of `vol` (a (D, H, W, C) one's `channel`) through voxel `at` (default: the mask's centre)."
+    vol = _3d(vol, channel)
     at = at or _centre_of(vol, mask)
     if axs is None: _, axs = plt.subplots(1, 3, figsize=(6, 2.2))
     for a, ax, name in zip(range(3), axs, ('axial', 'coronal', 'sagittal')):
@@ -106,25 +111,35 @@ def _png(rgb:np.ndarray) -> bytes:
 
 # %% ../nbs/09_viz.ipynb #9301049d
 class VolumeViewer:
-    "Axial / coronal / sagittal slices of a volume with sliders, window / level and an overlay toggle."
+    "Axial / coronal / sagittal slices of a volume with sliders, window / level, the channel and an overlay toggle."
     PLANES = ('axial', 'coronal', 'sagittal')
     def __init__(self,
-        vol:np.ndarray,                  # (D, H, W) or (D, H, W, 1): z, y, x as volclf reads them (RAS+)
-        overlay:np.ndarray|None=None,    # a mask (bool or 0/1) or a heat map in [0, 1], same shape
+        vol:np.ndarray,                  # (D, H, W) or (D, H, W, C): z, y, x as volclf reads them (RAS+)
+        overlay:np.ndarray|None=None,    # a mask (bool or 0/1) or a heat map in [0, 1], of shape (D, H, W)
         spacing:tuple=(1., 1., 1.),      # voxel size (mm) along D, H, W: planes are drawn to scale
-        window:tuple|None=None,          # (level, width); default: the 1st–99th percentile range
+        window:tuple|None=None,          # (level, width); default: the 1st–99th percentile range of the channel shown
         size:int=256,                    # about this many pixels along a plane's longer side
         title:str='',
+        channel:int=0,                   # the channel shown first, of a volume with several (MR sequences, say)
     ):
-        self.vol, self.overlay = _3d(vol).astype(np.float32), _3d(overlay)
+        self.data, self.overlay, self.window = np.asarray(vol), _3d(overlay), window
+        self.n_channels = self.data.shape[3] if self.data.ndim == 4 else 1
+        self.set_channel(channel)
         if self.overlay is not None and self.overlay.shape != self.vol.shape:
             raise VolclfError(f"overlay {self.overlay.shape} does not match the volume {self.vol.shape}")
         self.is_mask = self.overlay is not None and (self.overlay.dtype == bool or set(np.unique(self.overlay)) <= {0, 1})
-        lo, hi = np.percentile(self.vol, [1, 99]) if window is None else (window[0] - window[1] / 2, window[0] + window[1] / 2)
-        hi = hi if hi > lo else lo + 1
-        self.level, self.width, self.show_overlay = float((lo + hi) / 2), float(hi - lo), self.overlay is not None
+        self.show_overlay = self.overlay is not None
         self.at = list(_centre_of(self.vol, self.overlay > 0.5 if self.is_mask else None))
         self.spacing, self.size, self.title = np.asarray(spacing, float), size, title
+
+    def set_channel(self, channel:int):
+        "Show `channel`, in its own window (its 1st–99th percentiles) unless one was given: sequences differ in scale."
+        self.vol, self.channel = _3d(self.data, channel).astype(np.float32), channel % self.n_channels
+        w = self.window
+        lo, hi = np.percentile(self.vol, [1, 99]) if w is None else (w[0] - w[1] / 2, w[0] + w[1] / 2)
+        hi = hi if hi > lo else lo + 1
+        self.level, self.width = float((lo + hi) / 2), float(hi - lo)
+
 
 # %% ../nbs/09_viz.ipynb #e9d24f44
 @patch
@@ -153,19 +168,20 @@ def figure(self:VolumeViewer):
     for k, ax in enumerate(axs):
         ax.imshow(self.plane(k)); ax.axis('off')
         ax.set_title(f"{self.PLANES[k]} {self.at[k]}/{self.vol.shape[k] - 1}", fontsize=9)
-    fig.suptitle(f"{self.title + ' · ' if self.title else ''}window {self.level:.4g} / {self.width:.4g}", fontsize=9)
+    chan = f"channel {self.channel} of {self.n_channels} · " if self.n_channels > 1 else ''
+    fig.suptitle(f"{self.title + ' · ' if self.title else ''}{chan}window {self.level:.4g} / {self.width:.4g}", fontsize=9)
     return fig
 
 # %% ../nbs/09_viz.ipynb #9511f907
 @patch
 def widget(self:VolumeViewer):
-    "The ipywidgets panel: three planes, their sliders, window / level, the overlay toggle."
+    "The ipywidgets panel: three planes, their sliders, window / level, the overlay toggle, and the channel when there are several."
     import ipywidgets as W
     first = [self.plane(k) for k in range(3)]
     images = [W.Image(value=_png(a), format='png') for a in first]
     sliders = [W.IntSlider(self.at[k], 0, self.vol.shape[k] - 1, description=self.PLANES[k], continuous_update=True,
                            layout=W.Layout(width=f"{max(first[k].shape[1], 200)}px")) for k in range(3)]
-    vmin, vmax = float(self.vol.min()), float(self.vol.max())
+    vmin, vmax = float(self.data.min()), float(self.data.max())                  # every channel's range
     span = max(vmax - vmin, 1e-6)
     level = W.FloatSlider(self.level, min=vmin, max=vmax, step=span / 200, description='level')
     width = W.FloatSlider(self.width, min=span / 200, max=2 * span, step=span / 200, description='width')
@@ -178,8 +194,14 @@ def widget(self:VolumeViewer):
     def look(change):
         self.level, self.width, self.show_overlay = level.value, width.value, toggle.value; redraw()
     for w in (level, width, toggle): w.observe(look, 'value')
+    channel = W.IntSlider(self.channel, 0, self.n_channels - 1, description='channel')
+    def switch(change):
+        self.set_channel(change['new'])
+        level.value, width.value = self.level, self.width                     # its own window; redraws through `look`
+        redraw()
+    channel.observe(switch, 'value')
     planes = W.HBox([W.VBox([im, sl], layout=W.Layout(align_items='center')) for im, sl in zip(images, sliders)])
-    box = W.VBox(([W.HTML(f"<b>{self.title}</b>")] if self.title else []) + [planes, W.HBox([level, width, toggle])])
+    box = W.VBox(([W.HTML(f"<b>{self.title}</b>")] if self.title else []) + [planes, W.HBox([level, width, toggle] + [channel] * (self.n_channels > 1))])
     box.viewer = self
     return box
 
