@@ -28,6 +28,7 @@ def refresh(path:Path):
     nb = nbformat.read(path, as_version=4)
     NotebookClient(nb, timeout=3600, kernel_name='python3', resources={'metadata': {'path': str(path.parent)}}).execute()
     _quiet(nb)
+    nb.metadata.pop('widgets', None)        # the state of the widgets the run made: no output shows them, and it is most of a notebook's size
     nbformat.write(nb, path)
     print(f"refreshed {path}")
 
