@@ -9,7 +9,11 @@ found are made at two layers: the last convolution (inside the last residual blo
 feature voxel (4 input voxels) of the lesion, and what share of its mass lies in the lesion dilated by 2 voxels,
 against a uniform map's. The last line gives the range of the mass ratio over the models, per layer.
 
-    python bench/gradcam_layers.py [--quick] [--seeds 0 1 2 3 4 5]
+With --pairs, the seeds' models (volclf's default network) are paired, and each pair averaged into one model as a
+planned ensemble is (`volclf.plan.ensemble_model`; its Grad-CAM is its members' maps for its own decision,
+averaged): are an ensemble's maps steadier than its members'? Results in gradcam_layers_pairs.json.
+
+    python bench/gradcam_layers.py [--quick] [--seeds 0 1 2 3 4 5] [--pairs]
 """
 import argparse, json, tempfile, time
 from pathlib import Path
@@ -30,19 +34,22 @@ def heads(n=800, side=24):
         x[i][masks[i]] = 230
     return split(VolumeDataset(x, y, ['clear', 'lesion'], groups=h.groups[clear], masks=masks), 0.25, 0)
 
-def scores(model, test, layer) -> dict:
-    "How the maps of the lesions `model` found, at `layer`, sit on them."
+QUICK = False         # --quick: score the maps of every lesion, found or not (a model of a few epochs finds none), so the smoke run goes the whole way
+
+def scores(model, test, layer, grid_model=None) -> dict:
+    "How the maps of the lesions `model` found, at `layer`, sit on them (`grid_model`: whose layer sets the map's resolution, for an ensemble one of its members)."
     from scipy import ndimage
     from volclf.evaluate import predict_probs
     from volclf.explain import grad_cam, mask_share, feature_grid, cam_layer
     from volclf.preprocess import Preprocess
     pred = predict_probs(model, test).argmax(1)
-    right = np.flatnonzero((pred == 1) & (test.y == 1))
+    right = np.flatnonzero(((pred == 1) | QUICK) & (test.y == 1))
     acc = round(float(np.mean(pred == test.y)), 3)
     if not len(right): return dict(accuracy=acc, found=0, peak_near=None, peak_chance=None, mass_ratio=None)   # no lesion found, no map to score
     cams = grad_cam(model, Preprocess()(test.x[right][..., None]), 1, layer=layer)
     shares = np.array([mask_share(c, m) for c, m in zip(cams, test.masks[right])])
-    step = int(feature_grid(model, layer or cam_layer(model))[0][1])
+    g = grid_model or model
+    step = int(feature_grid(g, layer or cam_layer(g))[0][1])
     near = [ndimage.binary_dilation(m, iterations=step) for m in test.masks[right]]
     peak = float(np.mean([m[np.unravel_index(c.argmax(), c.shape)] for c, m in zip(cams, near)]))
     return dict(accuracy=acc, found=len(right), peak_near=round(peak, 3),
@@ -52,13 +59,37 @@ if __name__ == '__main__':
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--quick', action='store_true', help='one seed, 2 epochs, fewer heads: proves the script runs')
     ap.add_argument('--seeds', type=int, nargs='+', default=[0, 1, 2, 3, 4, 5])
+    ap.add_argument('--pairs', action='store_true', help="pair the seeds' default models into two-model ensembles")
     args = ap.parse_args()
+    QUICK = args.quick
     import keras
     from volclf.models import resnet3d, FusedBatchNorm
     from volclf.train import train
     from volclf.explain import last_conv3d
     fit, test = heads(200 if args.quick else 800)
     seeds, epochs = ([0], 3) if args.quick else (args.seeds, 12)
+    if args.pairs:
+        from volclf.plan import ensemble_model
+        seeds, models = seeds if len(seeds) > 1 else [0, 1], {}
+        for seed in seeds:
+            keras.utils.set_random_seed(seed)
+            net = resnet3d((24, 24, 24, 1), 2, depth=10, width=16, strides=[1, 2, 1, 2, 1])
+            models[seed] = train(net, fit, Path(tempfile.mkdtemp())/'cam', epochs=epochs, batch_size=16, schedule='cosine', warmup_epochs=1, verbose=0).model
+        pairs = []
+        for a, b in zip(seeds[::2], seeds[1::2]):
+            ens = ensemble_model([models[a], models[b]])
+            r = dict(seeds=[a, b], members=[scores(models[a], test, None), scores(models[b], test, None)], ensemble=scores(ens, test, None, models[a]))
+            print(json.dumps(r), flush=True); pairs.append(r)
+        def span(key, who):
+            v = [x[key] for r in pairs for x in (r['members'] if who == 'members' else [r['ensemble']]) if x[key] is not None]
+            return [min(v), max(v)] if v else [float('nan')] * 2
+        summary = {who: dict(mass_ratio=span('mass_ratio', who), peak_near=span('peak_near', who)) for who in ('members', 'ensemble')}
+        report(dict(pairs=pairs, summary=summary),
+               f"Grad-CAM of {len(pairs)} two-model ensembles: mass on the lesion {summary['ensemble']['mass_ratio'][0]:.1f}–{summary['ensemble']['mass_ratio'][1]:.1f}× "
+               f"a uniform map's, their members {summary['members']['mass_ratio'][0]:.1f}–{summary['members']['mass_ratio'][1]:.1f}×; peak near the lesion "
+               f"{summary['ensemble']['peak_near'][0]:.0%}–{summary['ensemble']['peak_near'][1]:.0%}, members {summary['members']['peak_near'][0]:.0%}–{summary['members']['peak_near'][1]:.0%}",
+               args.quick, name='gradcam_layers_pairs')
+        raise SystemExit
     runs = []
     for seed in seeds:
         for name, norm in (('fused', FusedBatchNorm), ('keras', keras.layers.BatchNormalization)):
