@@ -57,7 +57,7 @@ def scores(model, test, layer, grid_model=None) -> dict:
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('--quick', action='store_true', help='one seed, 2 epochs, fewer heads: proves the script runs')
+    ap.add_argument('--quick', action='store_true', help='seed 0 (0 and 1 with --pairs), 3 epochs, 200 heads, every lesion scored: proves the script runs')
     ap.add_argument('--seeds', type=int, nargs='+', default=[0, 1, 2, 3, 4, 5])
     ap.add_argument('--pairs', action='store_true', help="pair the seeds' default models into two-model ensembles")
     args = ap.parse_args()
