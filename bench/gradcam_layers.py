@@ -34,16 +34,23 @@ def heads(n=800, side=24):
         x[i][masks[i]] = 230
     return split(VolumeDataset(x, y, ['clear', 'lesion'], groups=h.groups[clear], masks=masks), 0.25, 0)
 
-QUICK = False         # --quick: score the maps of every lesion, found or not (a model of a few epochs finds none), so the smoke run goes the whole way
+def trained(fit, seed:int, epochs:int, norm=None):
+    "The lesion test's network (volclf's default normalisation unless `norm`), trained on `fit` from `seed`."
+    import keras
+    from volclf.models import resnet3d
+    from volclf.train import train
+    keras.utils.set_random_seed(seed)
+    net = resnet3d((24, 24, 24, 1), 2, depth=10, width=16, strides=[1, 2, 1, 2, 1], norm=norm)
+    return train(net, fit, Path(tempfile.mkdtemp())/'cam', epochs=epochs, batch_size=16, schedule='cosine', warmup_epochs=1, verbose=0).model
 
-def scores(model, test, layer, grid_model=None) -> dict:
-    "How the maps of the lesions `model` found, at `layer`, sit on them (`grid_model`: whose layer sets the map's resolution, for an ensemble one of its members)."
+def scores(model, test, layer, grid_model=None, every:bool=False) -> dict:
+    "How the maps of the lesions `model` found (`every`: of every lesion, found or not, as a smoke run's models find none), at `layer`, sit on them (`grid_model`: whose layer sets the map's resolution, for an ensemble one of its members)."
     from scipy import ndimage
     from volclf.evaluate import predict_probs
     from volclf.explain import grad_cam, mask_share, feature_grid, cam_layer
     from volclf.preprocess import Preprocess
     pred = predict_probs(model, test).argmax(1)
-    right = np.flatnonzero(((pred == 1) | QUICK) & (test.y == 1))
+    right = np.flatnonzero(((pred == 1) | every) & (test.y == 1))
     acc = round(float(np.mean(pred == test.y)), 3)
     if not len(right): return dict(accuracy=acc, found=0, peak_near=None, peak_chance=None, mass_ratio=None)   # no lesion found, no map to score
     cams = grad_cam(model, Preprocess()(test.x[right][..., None]), 1, layer=layer)
@@ -61,24 +68,20 @@ if __name__ == '__main__':
     ap.add_argument('--seeds', type=int, nargs='+', default=[0, 1, 2, 3, 4, 5])
     ap.add_argument('--pairs', action='store_true', help="pair the seeds' default models into two-model ensembles")
     args = ap.parse_args()
-    QUICK = args.quick
     import keras
-    from volclf.models import resnet3d, FusedBatchNorm
-    from volclf.train import train
+    from volclf.models import FusedBatchNorm
     from volclf.explain import last_conv3d
     fit, test = heads(200 if args.quick else 800)
     seeds, epochs = ([0], 3) if args.quick else (args.seeds, 12)
     if args.pairs:
         from volclf.plan import ensemble_model
-        seeds, models = seeds if len(seeds) > 1 else [0, 1], {}
-        for seed in seeds:
-            keras.utils.set_random_seed(seed)
-            net = resnet3d((24, 24, 24, 1), 2, depth=10, width=16, strides=[1, 2, 1, 2, 1])
-            models[seed] = train(net, fit, Path(tempfile.mkdtemp())/'cam', epochs=epochs, batch_size=16, schedule='cosine', warmup_epochs=1, verbose=0).model
+        seeds = seeds if len(seeds) > 1 else [0, 1]
+        models = {seed: trained(fit, seed, epochs) for seed in seeds}
         pairs = []
         for a, b in zip(seeds[::2], seeds[1::2]):
             ens = ensemble_model([models[a], models[b]])
-            r = dict(seeds=[a, b], members=[scores(models[a], test, None), scores(models[b], test, None)], ensemble=scores(ens, test, None, models[a]))
+            r = dict(seeds=[a, b], members=[scores(models[a], test, None, every=args.quick), scores(models[b], test, None, every=args.quick)],
+                     ensemble=scores(ens, test, None, models[a], every=args.quick))
             print(json.dumps(r), flush=True); pairs.append(r)
         def span(key, who):
             v = [x[key] for r in pairs for x in (r['members'] if who == 'members' else [r['ensemble']]) if x[key] is not None]
@@ -94,10 +97,8 @@ if __name__ == '__main__':
     for seed in seeds:
         for name, norm in (('fused', FusedBatchNorm), ('keras', keras.layers.BatchNormalization)):
             t = time.perf_counter()
-            keras.utils.set_random_seed(seed)
-            net = resnet3d((24, 24, 24, 1), 2, depth=10, width=16, strides=[1, 2, 1, 2, 1], norm=norm)
-            res = train(net, fit, Path(tempfile.mkdtemp())/'cam', epochs=epochs, batch_size=16, schedule='cosine', warmup_epochs=1, verbose=0)
-            r = dict(seed=seed, norm=name, conv=scores(res.model, test, last_conv3d(res.model)), block=scores(res.model, test, None),
+            m = trained(fit, seed, epochs, norm)
+            r = dict(seed=seed, norm=name, conv=scores(m, test, last_conv3d(m), every=args.quick), block=scores(m, test, None, every=args.quick),
                      seconds=round(time.perf_counter() - t))
             print(json.dumps(r), flush=True); runs.append(r)
     def rng(where, norm=None, key='mass_ratio'):
