@@ -12,8 +12,8 @@ from keras import layers
 from .core import VolclfError
 
 # %% auto #0
-__all__ = ['BN_MOMENTUM', 'MODELS', 'seed_model', 'auto_precision', 'ct_model', 'voxnet', 'downsample_strides', 'FusedBatchNorm',
-           'resnet3d', 'densenet3d', 'get_model', 'count_flops']
+__all__ = ['BN_MOMENTUM', 'MODELS', 'guard_bfloat16', 'seed_model', 'auto_precision', 'ct_model', 'voxnet', 'downsample_strides',
+           'FusedBatchNorm', 'resnet3d', 'densenet3d', 'get_model', 'count_flops']
 
 # %% ../nbs/05_models.ipynb #799c9506
 def _classifier_head(n_classes, precision):
@@ -21,6 +21,23 @@ def _classifier_head(n_classes, precision):
     if n_classes < 2: raise VolclfError(f"a classifier needs at least 2 classes, got {n_classes}")
     if n_classes == 2: return layers.Dense(1, activation='sigmoid', dtype='float32'), 'binary_crossentropy'
     return layers.Dense(n_classes, activation='softmax', dtype='float32'), 'sparse_categorical_crossentropy'
+
+def guard_bfloat16(model:keras.Model) -> list:
+    "Compute in float32 each bfloat16 `Conv3D` of `model` whose input depth (its first spatial axis) is between 1 and its kernel's, where TensorFlow's CPU gradient of a bfloat16 kernel is wrong (see Precision); the names of the layers changed."
+    changed = []
+    for layer in model.layers:
+        if isinstance(layer, keras.Model): changed += guard_bfloat16(layer)
+        elif isinstance(layer, layers.Conv3D) and layer.compute_dtype == 'bfloat16':
+            k, s, d = layer.kernel_size[0], layer.strides[0], layer.input.shape[1]
+            if d is not None and 1 < d < k + (s > 1): layer.dtype_policy = 'float32'; changed.append(layer.name)   # depth k too when strided
+    return changed
+
+def _compiled(model:keras.Model, loss:str) -> keras.Model:
+    "`model`, guarded (`guard_bfloat16`) and compiled with adam and accuracy, as every network here is."
+    guard_bfloat16(model)
+    model.compile(optimizer='adam', loss=loss, metrics=['accuracy'])
+    return model
+
 
 # %% ../nbs/05_models.ipynb #443b5456
 def seed_model(
@@ -39,8 +56,7 @@ def seed_model(
         layers.Flatten(dtype=precision),
         layers.Dense(128, activation='relu', dtype=precision),
         head], name='seed_model')
-    model.compile(optimizer='adam', loss=loss, metrics=['accuracy'])
-    return model
+    return _compiled(model, loss)
 
 # %% ../nbs/05_models.ipynb #70a47ca2
 def _cpu_flags() -> set:
@@ -72,8 +88,7 @@ def ct_model(
     x = layers.GlobalAveragePooling3D(dtype=precision)(x)
     x = layers.Dropout(0.3, dtype=precision)(layers.Dense(512, activation='relu', dtype=precision)(x))
     model = keras.Model(inputs, head(x), name='ct_model')
-    model.compile(optimizer='adam', loss=loss, metrics=['accuracy'])
-    return model
+    return _compiled(model, loss)
 
 # %% ../nbs/05_models.ipynb #1e5a7c9f
 def voxnet(
@@ -89,8 +104,7 @@ def voxnet(
         layers.Conv3D(32, 3, dtype=precision), layers.LeakyReLU(0.1, dtype=precision), layers.MaxPooling3D(2, dtype=precision),
         layers.Dropout(0.3, dtype=precision), layers.Flatten(dtype=precision), layers.Dense(128, activation='relu', dtype=precision),
         layers.Dropout(0.4, dtype=precision), head], name='voxnet')
-    model.compile(optimizer='adam', loss=loss, metrics=['accuracy'])
-    return model
+    return _compiled(model, loss)
 
 # %% ../nbs/05_models.ipynb #6f8b0d2c
 def downsample_strides(shape:tuple, steps:int) -> list:
@@ -166,8 +180,7 @@ def resnet3d(
             x = layers.ReLU(dtype=precision)(layers.Add(dtype=precision)([shortcut, y]))
     x = layers.GlobalAveragePooling3D(dtype=precision)(x)
     model = keras.Model(inputs, head(x), name=f'resnet{depth}')
-    model.compile(optimizer='adam', loss=loss, metrics=['accuracy'])
-    return model
+    return _compiled(model, loss)
 
 # %% ../nbs/05_models.ipynb #3a5b7c9e
 def densenet3d(
@@ -195,8 +208,7 @@ def densenet3d(
             x = layers.AveragePooling3D(strides[i + 2], padding='same', dtype=precision)(x)
     x = layers.GlobalAveragePooling3D(dtype=precision)(bn_relu(x))
     model = keras.Model(inputs, head(x), name='densenet121' if tuple(blocks) == (6, 12, 24, 16) else 'densenet3d')
-    model.compile(optimizer='adam', loss=loss, metrics=['accuracy'])
-    return model
+    return _compiled(model, loss)
 
 # %% ../nbs/05_models.ipynb #44f68eb2
 MODELS = {'seed': seed_model, 'ct': ct_model, 'voxnet': voxnet, 'resnet10': partial(resnet3d, depth=10),

@@ -199,7 +199,7 @@ class WarmupCosine(keras.optimizers.schedules.LearningRateSchedule):
     def get_config(self): return dict(peak=self.peak, **{k: float(keras.ops.convert_to_numpy(getattr(self, k))) for k in ('warmup', 'total')})
 
 def _lr(cfg:TrainConfig, steps_per_epoch:int):
-    if cfg.schedule != 'cosine': return cfg.lr
+    if cfg.schedule != 'cosine': return float(cfg.lr)      # Keras refuses an int (lr=1)
     return WarmupCosine(cfg.lr, cfg.warmup_epochs * steps_per_epoch, cfg.epochs * steps_per_epoch)
 
 def _schedule(model:keras.Model) -> WarmupCosine|None:
@@ -378,7 +378,7 @@ class AverageForValidation(keras.callbacks.Callback):
     def on_test_end(self, logs=None): swap_ema(self.model)
 
 class KeepModel(keras.callbacks.Callback):
-    "Append each epoch's logs and learning rate to `state['history']`; save the model to `path` when `val_loss` improves ('best'), or after the last epoch and when training stops early ('last'); `state['kept']` says which epoch it holds."
+    "Append each epoch's logs and learning rate to `state['history']`; save the model to `path` when `val_loss` improves ('best'), or after the last epoch and when training stops early ('last'); `state['kept']` says which epoch it holds. An epoch whose training loss is not finite stops the run unsaved (`state['diverged']`)."
     def __init__(self, path:Path, record:dict, state:dict, keep:str='best', epochs:int|None=None):
         super().__init__(); self.path, self.record, self.state, self.keep, self.epochs = Path(path), record, state, keep, epochs
     def _save(self, epoch:int):
@@ -390,13 +390,15 @@ class KeepModel(keras.callbacks.Callback):
         row = {k: float(v) for k, v in (logs or {}).items() if k != 'learning_rate'}
         row['lr'] = float(keras.ops.convert_to_numpy(self.model.optimizer.learning_rate))
         for k, v in row.items(): self.state['history'].setdefault(k, []).append(v)
+        if not math.isfinite(row['loss']):      # diverged: no later epoch recovers, and `train` says so
+            self.state['diverged'] = epoch + 1; self.model.stop_training = True; return
         if self.state['best'] is None or row['val_loss'] < self.state['best']:
             self.state['best'] = row['val_loss']
             if self.keep == 'best': self._save(epoch + 1)
         if self.keep == 'last' and epoch + 1 == self.state.get('epochs', self.epochs): self._save(epoch + 1)   # before the checkpoint says the run is done
     def on_train_end(self, logs=None):
         n = len(self.state['history'].get('loss', []))
-        if self.keep == 'last' and n and self.state.get('kept') != n: self._save(n)      # stopped before the last epoch
+        if self.keep == 'last' and n and self.state.get('kept') != n and not self.state.get('diverged'): self._save(n)      # stopped before the last epoch
 
 class RunCheckpoint(keras.callbacks.Callback):
     "After each epoch: `history.csv` and the checkpoint `path` (model, optimiser, `augment`, `state`), then a line if `verbose`."
@@ -458,9 +460,12 @@ def _augmented(batches:tf.data.Dataset, augment, seed:int, first:int) -> tf.data
 
 # %% ../nbs/06_train.ipynb #da94cf17
 def _build(model, cfg, shape, n_classes):
-    if isinstance(model, keras.Model): return model
-    if not isinstance(model, str): return model()
-    from volclf.models import get_model, auto_precision
+    from volclf.models import get_model, auto_precision, guard_bfloat16
+    if not isinstance(model, str):                       # the user's model (the zoo's are guarded as they are built)
+        model = model if isinstance(model, keras.Model) else model()
+        if changed := guard_bfloat16(model):
+            warnings.warn(f"{', '.join(changed)} will compute in float32: a bfloat16 Conv3D no deeper than its kernel gets wrong gradients on CPUs (volclf.models.guard_bfloat16)")
+        return model
     try: return get_model(model, shape, n_classes, auto_precision() if cfg.precision == 'auto' else cfg.precision)
     except ValueError as e:                  # e.g. depth-1 slices through 3×3×3 'valid' convolutions
         if isinstance(e, VolclfError): raise
@@ -579,6 +584,10 @@ def train(
         model.fit(fit_tf, steps_per_epoch=steps, initial_epoch=first, epochs=cfg.epochs, validation_data=val_tf, shuffle=False, verbose=1 if verbose == 1 else 0,
                   class_weight=class_weights(fit_ds.y, n) if cfg.class_weight == 'balanced' else None,
                   callbacks=_callbacks(cfg, out, ckpt, record, state, augment, verbose, start, steps) + list(callbacks or []))
+    if state.get('diverged'):
+        kept = f"model.keras holds epoch {state['kept']}, the best before it" if state.get('kept') else "no epoch was kept"
+        raise VolclfError(f"training diverged: the loss was {state['history']['loss'][-1]} in epoch {state['diverged']}, so it stopped; {kept}. "
+                          "A lower learning rate (lr) or precision float32 may train", out)
     kept, _ = load_trained(out/'model.keras')
     return TrainResult(kept, state['history'], out, time.perf_counter() - t0, state.get('kept'), state.get('fitted'))
 
