@@ -14,11 +14,12 @@ from .core import VolclfError
 from .fingerprint import Fingerprint, fingerprint
 
 # %% auto #0
-__all__ = ['CROP', 'PLACE', 'AIR', 'ALIGNED', 'STEPS_WANTED', 'EPOCHS', 'MIN_EPOCHS', 'AFTER', 'SMALLEST', 'Plan', 'turn_planes',
-           'view_steps', 'spacing_rule', 'shape_rule', 'shrink_factors', 'crop_rule', 'intensity_rule', 'augment_rule',
-           'strides_rule', 'batch_rule', 'epochs_rule', 'network_rule', 'threshold_rule', 'probe_step', 'epoch_seconds',
-           'ensemble_rule', 'smaller_shape', 'ladder_pick', 'make_plan', 'plan_for', 'saved_plan', 'Mirror',
-           'DecisionThreshold', 'Turn', 'ensemble_model', 'choose_threshold', 'member_seed', 'train_plan']
+__all__ = ['CROP', 'PLACE', 'AIR', 'ALIGNED', 'ANISO', 'STEPS_WANTED', 'EPOCHS', 'MIN_EPOCHS', 'AFTER', 'SMALLEST', 'Plan',
+           'turn_planes', 'view_steps', 'spacing_rule', 'shape_rule', 'shrink_factors', 'crop_rule', 'intensity_rule',
+           'rotation_rule', 'augment_rule', 'strides_rule', 'batch_rule', 'epochs_rule', 'network_rule',
+           'threshold_rule', 'probe_step', 'epoch_seconds', 'ensemble_rule', 'smaller_shape', 'ladder_pick',
+           'make_plan', 'plan_for', 'saved_plan', 'Mirror', 'DecisionThreshold', 'Turn', 'ensemble_model',
+           'choose_threshold', 'member_seed', 'train_plan']
 
 # %% ../nbs/06a_plan.ipynb #0770b924
 @dataclass
@@ -318,6 +319,23 @@ def _shared(fp:Fingerprint, planes:tuple) -> bool:
     if fp.alignment is None: return False
     return all(fp.alignment[k] >= max(ALIGNED, 3 * fp.alignment_chance[k]) for k in planes)
 
+ANISO = 3.   # an input's voxels more than this many times longer along one axis than another: no rotation mixes the two
+
+def rotation_rule(
+    aug:dict,                   # augmentation fields (`augment_rule`)
+    voxel,                      # the network input's voxel size along D, H, W (mm, or relative when unknown)
+) -> tuple:                     # (augmentation fields, why or None when nothing changed)
+    "Rotations and 90° turns kept to the planes whose two voxel sizes are within `ANISO` of each other: a rotation of the voxel grid elsewhere shears the anatomy and pushes a slab of thick slices out of itself."
+    v = np.asarray(voxel, float)
+    square = lambda a, b: max(v[a], v[b]) <= ANISO * min(v[a], v[b])
+    axes = tuple(k for k in aug['rotate_axes'] if square(*[i for i in range(3) if i != k]))
+    turns = turn_planes(aug['turn_plane']); planes = [p for p in turns if square(*p)]
+    if len(axes) == len(aug['rotate_axes']) and len(planes) == len(turns): return aug, None
+    new = dict(aug, rotate_axes=axes, turn_plane=(planes[0] if len(planes) == 1 else tuple(planes)) or None, **({} if axes else dict(degrees=0., scale=0.)))
+    kept = (f"rotated only about {' and '.join('DHW'[k] for k in axes)}, within the finer plane" if axes else "neither rotated nor scaled")
+    return new, (f"the input's voxels ({_x(np.round(v, 2))}) differ more than {ANISO:g}× between axes: {kept}"
+                 + (f", turned only in the {_planes_x(planes)}" if planes and len(planes) < len(turns) else ", not turned" if turns and not planes else ""))
+
 def augment_rule(fp:Fingerprint) -> tuple:
     "({augmentation fields}, why): which axes volumes may be mirrored and turned along, from the kind, the mirror asymmetry and the shared orientation; never a mirror that turns one class into another (`mirror_swaps`)."
     aug, why = _augment_by_kind(fp)
@@ -539,6 +557,9 @@ def make_plan(
         r_turn, aug = aug['turn_plane'], {**aug, 'turn_plane': (square[0] if len(square) == 1 else tuple(square)) or None}
         r_aug += (f"; turned only in the {_planes_x(square)}: the input's sides ({_x(shape)}) differ in the others" if square else
                   f"; not turned: the input's sides ({_x(shape)}) differ in the {_planes_x(r_turn)}")
+    voxel = _voxel(fp, spacing) * (1. if box and crop else _median_shape(fp, spacing) / np.array(shape))   # the input's voxel size (a box is cut, not resized)
+    aug, r_rot = rotation_rule(aug, voxel)
+    if r_rot: r_aug += "; " + r_rot
     (inten, r_in), (net, r_net) = intensity_rule(fp), network_rule(n_fit, shape)
     (batch, r_b), (threshold, r_t) = batch_rule(n_fit), threshold_rule(fp)
     want, r_e = epochs_rule(n_fit, batch)
@@ -553,8 +574,7 @@ def make_plan(
     fits = auto_batch_size(plan.build_model(), memory_gb, largest=batch)
     if fits < batch: plan = dataclasses.replace(plan, batch_size=fits, reasons={**plan.reasons, 'batch_size': f"{fits}: the most that fits {memory_gb:g} GiB"})
     if not probe: return dataclasses.replace(plan, reasons={**plan.reasons, 'epochs': r_e + "; not fitted to the time budget: no network was timed (probe=False)"})
-    voxel = _voxel(fp, spacing) * _median_shape(fp, spacing) / np.array(shape)     # the input's voxel size, for a smaller input the budget may need
-    return _fit_budget(plan, want, None if box and crop else tuple(voxel))
+    return _fit_budget(plan, want, None if box and crop else tuple(voxel))     # the voxel size, for a smaller input the budget may need
 
 # %% ../nbs/06a_plan.ipynb #59d84651
 def plan_for(
