@@ -76,7 +76,7 @@ def compute_metrics(y_true, probs, classes:list, n_bins:int=10) -> Metrics:
     pred = p.argmax(1)
     prec, rec, f1, sup = skm.precision_recall_fscore_support(y, pred, labels=range(k), zero_division=0)
     defined = lambda i: float(rec[i]) if sup[i] else None              # a recall needs volumes of that class
-    return Metrics(accuracy=float(skm.accuracy_score(y, pred)), balanced_accuracy=float(skm.balanced_accuracy_score(y, pred)),
+    return Metrics(accuracy=float(skm.accuracy_score(y, pred)), balanced_accuracy=float(rec[sup > 0].mean()),   # the mean recall of the classes present (scikit-learn's definition, without its warnings when some are absent)
                    auc=_auc(y, p, k), sensitivity=defined(1) if k == 2 else None, specificity=defined(0) if k == 2 else None,
                    macro_f1=float(f1.mean()), ece=expected_calibration_error(y, p, n_bins), n=int(len(y)), classes=list(classes),
                    confusion_matrix=skm.confusion_matrix(y, pred, labels=range(k)).tolist(),
@@ -228,7 +228,8 @@ def plot_roc(y_true, probs, classes:list, ax:plt.Axes|None=None):
         ax.plot(fpr, tpr, label=f"{classes[c]} (AUC {skm.auc(fpr, tpr):.3f})")
     ax.plot([0, 1], [0, 1], ':', color='grey', lw=1)
     ax.set(xlabel='false-positive rate', ylabel='true-positive rate', xlim=(0, 1), ylim=(0, 1.01), title='ROC')
-    ax.legend(fontsize=7, loc='lower right')
+    if ax.get_legend_handles_labels()[0]: ax.legend(fontsize=7, loc='lower right')
+    else: ax.text(0.5, 0.3, 'no class has both positives\nand negatives here', ha='center', fontsize=8)
     return ax.figure
 
 # %% ../nbs/07_evaluate.ipynb #d01b2c4d
