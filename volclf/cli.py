@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_cli.ipynb #b940c224
 from __future__ import annotations
-import argparse, csv, json, os, re, sys
+import argparse, csv, json, os, re, sys, warnings
 from pathlib import Path
 from . import __version__
 from .core import VolclfError
@@ -308,15 +308,25 @@ def _plan(args):
 COMMANDS = dict(demo=lambda a: _fit(a, 'synthetic'), plan=_plan, train=lambda a: _fit(a, a.data),
                 evaluate=_evaluate, predict=_predict, info=_info)
 
+def _one_line(default):
+    "A `warnings.showwarning` that prints volclf's own warnings as `volclf: warning: …` (not Python's file, line and source) and passes any other to `default`."
+    home = Path(sys.modules['volclf'].__file__).resolve().parent          # the package's files
+    def show(message, category, filename, lineno, file=None, line=None):
+        if Path(filename).resolve().is_relative_to(home): print(f"volclf: warning: {message}", file=file or sys.stderr)
+        else: default(message, category, filename, lineno, file, line)
+    return show
+
 def main(argv:list|None=None) -> int:
     "Run the `volclf` command line; returns the exit code."
     args = parser().parse_args(argv)
     os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '2')
     os.environ.setdefault('MPLBACKEND', 'Agg')
+    shown, warnings.showwarning = warnings.showwarning, _one_line(warnings.showwarning)
     try: return COMMANDS[args.command](args)
     except VolclfError as e:
         print(f"volclf: error: {e}", file=sys.stderr)
         return 2
+    finally: warnings.showwarning = shown
 
 # %% ../nbs/10_cli.ipynb #c47674d9
 _STARTUP = re.compile(r"WARNING: All log messages before absl::InitializeLog\(\) is called are written to STDERR"
