@@ -23,12 +23,14 @@ def _classifier_head(n_classes, precision):
     return layers.Dense(n_classes, activation='softmax', dtype='float32'), 'sparse_categorical_crossentropy'
 
 def guard_bfloat16(model:keras.Model) -> list:
-    "Compute in float32 each bfloat16 `Conv3D` of `model` whose input depth (its first spatial axis) is between 1 and its kernel's, where TensorFlow's CPU gradient of a bfloat16 kernel is wrong (see Precision); the names of the layers changed."
+    "Compute in float32 each bfloat16 `Conv3D` of `model` whose input depth (its first spatial axis) is between 1 and its kernel's, where TensorFlow's CPU gradient of a bfloat16 kernel is wrong (see Precision); the names of the layers changed. Layers whose input is not recorded (a subclassed model's) are left as they are."
     changed = []
     for layer in model.layers:
         if isinstance(layer, keras.Model): changed += guard_bfloat16(layer)
         elif isinstance(layer, layers.Conv3D) and layer.compute_dtype == 'bfloat16':
-            k, s, d = layer.kernel_size[0], layer.strides[0], layer.input.shape[1]
+            try: d = layer.input.shape[1]
+            except (AttributeError, ValueError): continue         # a subclassed model's layer keeps no input to read: left as it is
+            k, s = layer.kernel_size[0], layer.strides[0]
             if d is not None and 1 < d < k + (s > 1): layer.dtype_policy = 'float32'; changed.append(layer.name)   # depth k too when strided
     return changed
 
