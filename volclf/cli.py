@@ -237,11 +237,11 @@ def _predict(args):
     from volclf.evaluate import predict_files
     model, info = load_trained(args.model)
     classes, n_ok = info['classes'], 0
-    kind = (info.get('plan') or {}).get('kind')             # a planned model knows its data's kind: files unlike it are flagged
+    plan = info.get('plan') or {}                           # a planned model knows its data's kind and field of view: files unlike them are flagged
     with open(args.out, 'w', newline='') as f:
         w = csv.DictWriter(f, ['path', 'prediction'] + [f"p_{c}" for c in classes] + ['error', 'warning'], restval='')
         w.writeheader()
-        for p, pr, note in predict_files(model, args.paths, info['preprocess'], args.batch_size, args.tta, kind=kind):
+        for p, pr, note in predict_files(model, args.paths, info['preprocess'], args.batch_size, args.tta, kind=plan.get('kind'), extent=plan.get('extent')):
             if pr is None: print(f"volclf: skipped {note}", file=sys.stderr); w.writerow(dict(path=p, error=note)); continue
             if note: print(f"volclf: warning: {note}", file=sys.stderr)
             n_ok += 1; w.writerow(dict(path=p, prediction=classes[int(pr.argmax())], warning=note or '', **{f"p_{c}": f"{v:.6f}" for c, v in zip(classes, pr)}))

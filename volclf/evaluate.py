@@ -13,7 +13,7 @@ from sklearn import metrics as skm
 from .core import VolclfError
 
 # %% auto #0
-__all__ = ['HEADLINE', 'MIN_PER_CLASS', 'PROPORTIONS', 'TTA', 'Metrics', 'as_probs', 'calibration_bins',
+__all__ = ['HEADLINE', 'MIN_PER_CLASS', 'PROPORTIONS', 'TTA', 'STRETCH', 'Metrics', 'as_probs', 'calibration_bins',
            'expected_calibration_error', 'compute_metrics', 'bootstrap_ci', 'wilson_interval', 'confidence_intervals',
            'tta_views', 'predict_views', 'predict_probs', 'evaluate', 'plot_confusion_matrix', 'plot_roc',
            'plot_reliability', 'read_history', 'plot_history', 'predict_files', 'summarize_seeds', 'train_and_test']
@@ -270,7 +270,20 @@ def plot_history(
     return axs[0].figure
 
 # %% ../nbs/07_evaluate.ipynb #b4d1c25b
-def _model_input(path:str, preprocess, shape:tuple, channels:int=1, kind:str|None=None) -> tuple:
+STRETCH = 1.5   # a scan whose field of view differs from the training scans' by more than this along an axis is predicted with a warning
+
+def _fov_note(v, extent:tuple|None, preprocess) -> str|None:
+    "How a volume `v` will look unlike scans covering `extent` (mm) once resized to the model's input; None when alike, when `v` has no geometry, or when nothing is resized."
+    if extent is None or v.affine is None or preprocess.shape is None or preprocess.fit != 'resize': return None
+    mine = np.array(v.array.shape[:3], float) * np.array(v.spacing, float)
+    r = np.array(extent, float) / mine                                   # > 1: this scan covers less, so it is stretched more
+    worst = int(np.argmax(np.abs(np.log(r))))
+    if 1 / STRETCH <= r[worst] <= STRETCH: return None
+    x = lambda t: '×'.join(f'{a:.0f}' for a in t)
+    return (f"covers {x(mine)} mm where the training scans covered a median {x(extent)} mm: every scan is resized to the model's input, "
+            f"so what it shows will look {max(r[worst], 1 / r[worst]):.1f}× {'larger' if r[worst] > 1 else 'smaller'} along {'DHW'[worst]}")
+
+def _model_input(path:str, preprocess, shape:tuple, channels:int=1, kind:str|None=None, extent:tuple|None=None) -> tuple:
     "(one file as the model's input (D, H, W, C), what is unlike the `kind` of data the model was trained on or None): through the training pipeline's preprocessing; refused when its channels are not the model's."
     from volclf.io import read_volume
     from volclf.data import resize_volume
@@ -279,13 +292,13 @@ def _model_input(path:str, preprocess, shape:tuple, channels:int=1, kind:str|Non
     try: x = preprocess.tf(a, v.spacing).numpy() if preprocess.shape is not None else preprocess((a if a.shape[:3] == shape else resize_volume(a, shape))[None])[0]
     except VolclfError as e: raise (VolclfError(str(e), path) if e.path is None else e) from None   # name the file
     if x.shape[-1] != channels: raise VolclfError(f"{x.shape[-1]} channel{'s' * (x.shape[-1] > 1)} per voxel where the model takes {channels}", path)
-    note = kind_mismatch(kind_stats(a), kind) if kind else None
-    return x, note and f"{path}: {note}"
+    notes = [n for n in (kind_mismatch(kind_stats(a), kind) if kind else None, _fov_note(v, extent, preprocess)) if n]
+    return x, f"{path}: {'; '.join(notes)}" if notes else None
 
-def _read_all(paths:list, preprocess, shape:tuple, pool, channels:int=1, kind:str|None=None) -> list:
+def _read_all(paths:list, preprocess, shape:tuple, pool, channels:int=1, kind:str|None=None, extent:tuple|None=None) -> list:
     "Futures of `(input, warning or None)` or `(None, error)` for each of `paths`, read in `pool`."
     def read(p):
-        try: return _model_input(str(p), preprocess, shape, channels, kind)
+        try: return _model_input(str(p), preprocess, shape, channels, kind, extent)
         except VolclfError as e: return None, str(e)
     return [pool.submit(read, p) for p in paths]
 
@@ -299,18 +312,19 @@ def predict_files(
     tta:str|None=None,           # test-time augmentation (see `tta_views`)
     workers:int=2,               # files read at once
     kind:str|None=None,          # the kind of data the model was trained on (`volclf.fingerprint.data_kind`); None: a planned model's record says, else nothing is checked
+    extent:tuple|None=None,      # the training scans' median field of view (mm, `Plan.extent`); None: a planned model's record says, else nothing is checked
 ):                               # yields (path, probabilities (K,) or None, why it was skipped, what is wrong with it, or None), in input order
-    "Class probabilities for each file, read in parallel and preprocessed as in training; a bad file is reported, not fatal, and a file unlike the training data is predicted with a warning."
+    "Class probabilities for each file, read in parallel and preprocessed as in training; a bad file is reported, not fatal, and a file unlike the training data (another kind, or for a planned model a field of view more than `STRETCH` times another) is predicted with a warning."
     from concurrent.futures import ThreadPoolExecutor
     if isinstance(model, (str, Path)):
         from volclf.train import load_trained
         model, info = load_trained(model); preprocess = preprocess or info['preprocess']
-        kind = kind or (info.get('plan') or {}).get('kind')
+        kind, extent = kind or (info.get('plan') or {}).get('kind'), extent or (info.get('plan') or {}).get('extent')
     if preprocess is None: raise VolclfError("predict_files needs the model's Preprocess (or its .keras file, which carries it)")
     shape, channels, paths = tuple(model.input_shape[1:4]), model.input_shape[4], list(paths)
     views, chunks = tta_views(tta, shape), [paths[i:i + batch_size] for i in range(0, len(paths), batch_size)]
     with ThreadPoolExecutor(workers) as pool:
-        read = lambda chunk: _read_all(chunk, preprocess, shape, pool, channels, kind)
+        read = lambda chunk: _read_all(chunk, preprocess, shape, pool, channels, kind, extent)
         ahead = read(chunks[0]) if chunks else []
         for k, chunk in enumerate(chunks):
             got, ahead = [f.result() for f in ahead], (read(chunks[k + 1]) if k + 1 < len(chunks) else [])

@@ -33,6 +33,7 @@ class Plan:
     shape: tuple = (64, 64, 64)         # the network's input (D, H, W)
     crop: bool = False                  # reach `shape` by a box around each volume's foreground (`crop_foreground`), not by resizing
     channels: int = 1                   # values per voxel (the sequences of multi-sequence MR, say), each normalised on its own
+    extent: tuple|None = None           # the training scans' median field of view (mm, D, H, W) where they have voxel sizes: `predict` warns of a scan far from it
     intensity: str = 'minmax'           # a `volclf.preprocess.INTENSITY` step
     window: tuple|None = None           # for 'window': (level, width) in the data's units
     percentiles: tuple|None = None      # clip each volume to these percentiles first
@@ -66,7 +67,7 @@ class Plan:
     measured: dict = field(default_factory=dict)   # what the plan timed on this machine
 
     def __post_init__(self):
-        for k in ('spacing', 'shape', 'window', 'percentiles', 'flip_axes', 'turn_plane', 'rotate_axes', 'tta_flips', 'tta_turns'):
+        for k in ('spacing', 'shape', 'extent', 'window', 'percentiles', 'flip_axes', 'turn_plane', 'rotate_axes', 'tta_flips', 'tta_turns'):
             v = getattr(self, k)
             if isinstance(v, list): setattr(self, k, tuple(tuple(a) if isinstance(a, list) else a for a in v))
         if self.threshold not in (None, 'balanced_accuracy', 'accuracy', 'f1'):
@@ -528,6 +529,11 @@ def _shrunk(plan:Plan, shape:tuple, want:int) -> Plan:
     return dataclasses.replace(plan, shape=shape, **net, reasons={**plan.reasons, 'shape': r_sh, 'network': r_net})
 
 # %% ../nbs/06a_plan.ipynb #fbc8cc38
+def _extent(fp:Fingerprint) -> tuple|None:
+    "The median field of view (mm) of `fp`'s volumes that have voxel sizes; None when none has."
+    mm = [np.array(v['shape'], float) * v['spacing'] for v in fp.volumes if v['spacing']]
+    return tuple(round(float(e), 1) for e in np.median(mm, 0)) if mm else None
+
 def make_plan(
     fp:Fingerprint,              # of the training data (`fingerprint`)
     minutes:float=10.,           # the training budget on this machine, all ensemble members together
@@ -563,7 +569,7 @@ def make_plan(
     (inten, r_in), (net, r_net) = intensity_rule(fp), network_rule(n_fit, shape)
     (batch, r_b), (threshold, r_t) = batch_rule(n_fit), threshold_rule(fp)
     want, r_e = epochs_rule(n_fit, batch)
-    plan = Plan(fp.kind, list(fp.classes), n_fit, n_val, spacing, shape, bool(box and crop), channels=int(np.median([v.get('channels', 1) for v in fp.volumes] or [1])), **inten, **net, strides=strides_rule(shape, 1), batch_size=batch,
+    plan = Plan(fp.kind, list(fp.classes), n_fit, n_val, spacing, shape, bool(box and crop), channels=int(np.median([v.get('channels', 1) for v in fp.volumes] or [1])), extent=_extent(fp), **inten, **net, strides=strides_rule(shape, 1), batch_size=batch,
                 epochs=want, lr=round(2e-3 * math.sqrt(batch / 32), 6), warmup_epochs=max(1, min(5, round(want / 10))), **aug, tta_flips=aug['flip_axes'],
                 tta_turns=aug['turn_plane'],
                 threshold=threshold, minutes=minutes, precision=auto_precision() if precision == 'auto' else precision,
