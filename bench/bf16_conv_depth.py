@@ -11,8 +11,7 @@ rounding stays under 1 %). The guard computes a convolution in float32 when 1 < 
     python bench/bf16_conv_depth.py            # results in bench/results/bf16_conv_depth.json
     python bench/bf16_conv_depth.py --quick    # k = 3 only, 2 trials: a smoke run
 """
-import argparse, json, subprocess, sys
-from pathlib import Path
+import argparse, subprocess, sys
 from _report import report
 
 CASE = r'''

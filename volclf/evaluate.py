@@ -273,7 +273,7 @@ def plot_history(
 STRETCH = 1.5   # a scan whose field of view differs from the training scans' by more than this along an axis is predicted with a warning
 
 def _fov_note(v, extent:tuple|None, preprocess) -> str|None:
-    "How a volume `v` will look unlike scans covering `extent` (mm) once resized to the model's input; None when alike, when `v` has no geometry, or when nothing is resized."
+    "How unlike the training scans, which covered `extent` (mm), a volume `v` will look once resized to the model's input, in words; None when within `STRETCH`, when `v` has no geometry, or when nothing is resized."
     if extent is None or v.affine is None or preprocess.shape is None or preprocess.fit != 'resize': return None
     mine = np.array(v.array.shape[:3], float) * np.array(v.spacing, float)
     r = np.array(extent, float) / mine                                   # > 1: this scan covers less, so it is stretched more

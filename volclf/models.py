@@ -34,7 +34,7 @@ def guard_bfloat16(model:keras.Model) -> list:
             if d is not None and 1 < d < k + (s > 1): layer.dtype_policy = 'float32'; changed.append(layer.name)   # depth k too when strided
     return changed
 
-def _compiled(model:keras.Model, loss:str) -> keras.Model:
+def _guard_and_compile(model:keras.Model, loss:str) -> keras.Model:
     "`model`, guarded (`guard_bfloat16`) and compiled with adam and accuracy, as every network here is."
     guard_bfloat16(model)
     model.compile(optimizer='adam', loss=loss, metrics=['accuracy'])
@@ -58,7 +58,7 @@ def seed_model(
         layers.Flatten(dtype=precision),
         layers.Dense(128, activation='relu', dtype=precision),
         head], name='seed_model')
-    return _compiled(model, loss)
+    return _guard_and_compile(model, loss)
 
 # %% ../nbs/05_models.ipynb #70a47ca2
 def _cpu_flags() -> set:
@@ -90,7 +90,7 @@ def ct_model(
     x = layers.GlobalAveragePooling3D(dtype=precision)(x)
     x = layers.Dropout(0.3, dtype=precision)(layers.Dense(512, activation='relu', dtype=precision)(x))
     model = keras.Model(inputs, head(x), name='ct_model')
-    return _compiled(model, loss)
+    return _guard_and_compile(model, loss)
 
 # %% ../nbs/05_models.ipynb #1e5a7c9f
 def voxnet(
@@ -106,7 +106,7 @@ def voxnet(
         layers.Conv3D(32, 3, dtype=precision), layers.LeakyReLU(0.1, dtype=precision), layers.MaxPooling3D(2, dtype=precision),
         layers.Dropout(0.3, dtype=precision), layers.Flatten(dtype=precision), layers.Dense(128, activation='relu', dtype=precision),
         layers.Dropout(0.4, dtype=precision), head], name='voxnet')
-    return _compiled(model, loss)
+    return _guard_and_compile(model, loss)
 
 # %% ../nbs/05_models.ipynb #6f8b0d2c
 def downsample_strides(shape:tuple, steps:int) -> list:
@@ -182,7 +182,7 @@ def resnet3d(
             x = layers.ReLU(dtype=precision)(layers.Add(dtype=precision)([shortcut, y]))
     x = layers.GlobalAveragePooling3D(dtype=precision)(x)
     model = keras.Model(inputs, head(x), name=f'resnet{depth}')
-    return _compiled(model, loss)
+    return _guard_and_compile(model, loss)
 
 # %% ../nbs/05_models.ipynb #3a5b7c9e
 def densenet3d(
@@ -210,7 +210,7 @@ def densenet3d(
             x = layers.AveragePooling3D(strides[i + 2], padding='same', dtype=precision)(x)
     x = layers.GlobalAveragePooling3D(dtype=precision)(bn_relu(x))
     model = keras.Model(inputs, head(x), name='densenet121' if tuple(blocks) == (6, 12, 24, 16) else 'densenet3d')
-    return _compiled(model, loss)
+    return _guard_and_compile(model, loss)
 
 # %% ../nbs/05_models.ipynb #44f68eb2
 MODELS = {'seed': seed_model, 'ct': ct_model, 'voxnet': voxnet, 'resnet10': partial(resnet3d, depth=10),
