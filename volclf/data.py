@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_data.ipynb #92d1e3e6
 from __future__ import annotations
-import csv, re, warnings
+import csv, hashlib, re, warnings
 from typing import Callable
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -148,23 +148,36 @@ def check_no_leak(*parts:VolumeDataset):
                 raise VolclfError(f"group {g} is in two parts of the split: patient-level leakage")
 
 # %% ../nbs/01_data.ipynb #6167f5db
+def _with_copies(ds:VolumeDataset) -> np.ndarray:
+    "`ds.groups`, with groups merged where they share a volume's voxels (in-memory volumes; files are not read here)."
+    if not ds.in_memory: return ds.groups
+    parent, first = {}, {}
+    def root(g):
+        while parent.get(g, g) != g: g = parent[g]
+        return g
+    for g, x in zip(ds.groups.tolist(), ds.x):
+        h = first.setdefault(hashlib.blake2b(np.ascontiguousarray(x).tobytes(), digest_size=12).digest(), g)
+        a, b = root(g), root(h)
+        if a != b: parent[a] = b
+    return np.array([root(g) for g in ds.groups.tolist()], ds.groups.dtype) if parent else ds.groups
+
 def split(
     ds:VolumeDataset,   # the dataset to divide
     test:float=0.2,     # fraction of the *groups* (patients) that go to the second part
     seed:int=0,         # the split is a function of this
 ) -> tuple:             # (rest, test), sharing no group
-    "Divide `ds` by group, stratified by label, into two parts that share no patient."
+    "Divide `ds` by group, stratified by label, into two parts that share no patient (and no volume: identical ones stay together)."
     from sklearn.model_selection import StratifiedGroupKFold, GroupKFold
     if not 0 < test < 1: raise VolclfError(f"test fraction must be between 0 and 1, not {test}")
-    k = max(2, round(1 / test))
-    if len(np.unique(ds.groups)) < k: raise VolclfError(f"{ds.name}: too few groups ({len(np.unique(ds.groups))}) to split off {test:.0%}")
+    k, groups = max(2, round(1 / test)), _with_copies(ds)
+    if len(np.unique(groups)) < k: raise VolclfError(f"{ds.name}: too few groups ({len(np.unique(groups))}) to split off {test:.0%}")
     if np.bincount(ds.y).max() >= k: cv = StratifiedGroupKFold(n_splits=k, shuffle=True, random_state=seed)
     else:   # every class smaller than the number of folds: scikit-learn cannot stratify
         warnings.warn(f"{ds.name}: classes too small to stratify a {test:.0%} split; splitting by group only")
         cv = GroupKFold(n_splits=k, shuffle=True, random_state=seed)
     with warnings.catch_warnings():   # scikit-learn's note that a class is smaller than the number of folds
         warnings.filterwarnings('ignore', message='The least populated class')
-        rest, held = next(cv.split(np.zeros(len(ds)), ds.y, ds.groups))
+        rest, held = next(cv.split(np.zeros(len(ds)), ds.y, groups))
     a, b = ds[np.sort(rest)], ds[np.sort(held)]
     check_no_leak(a, b)
     return a, b

@@ -16,9 +16,9 @@ from .io import read_volume
 from .data import VolumeDataset
 
 # %% auto #0
-__all__ = ['PERCENTILES', 'THUMB', 'KINDS', 'KIND_WORDS', 'mirror_asymmetry', 'thumbnail', 'orientation', 'foreground_box',
-           'foreground_extent', 'kind_stats', 'volume_stats', 'data_kind', 'kind_mismatch', 'Fingerprint', 'alignment',
-           'placement', 'mirror_swaps', 'item_name', 'fingerprint', 'summarise']
+__all__ = ['PERCENTILES', 'THUMB', 'KINDS', 'KIND_WORDS', 'TRAINABLE', 'mirror_asymmetry', 'thumbnail', 'orientation',
+           'foreground_box', 'foreground_extent', 'kind_stats', 'volume_stats', 'data_kind', 'kind_mismatch',
+           'Fingerprint', 'alignment', 'placement', 'mirror_swaps', 'item_name', 'fingerprint', 'summarise']
 
 # %% ../nbs/01a_fingerprint.ipynb #17fd8a88
 PERCENTILES = (0.5, 5, 50, 95, 99.5)
@@ -199,15 +199,22 @@ def _read(ds:VolumeDataset, i:int) -> tuple:
         return s, None
     except VolclfError as e: return None, str(e).split(': ', 1)[1] if e.path is not None else str(e)
 
-def _leaks(vols:list) -> list:
-    "[item, reason] for every volume whose voxels equal an earlier one's under another group or label."
+def _leaks(vols:list, in_memory:bool=False) -> list:
+    "[item, reason] for every volume whose voxels equal an earlier one's under another group or label; `in_memory`: `split` keeps such copies together."
     first, out = {}, []
+    fate = "a copy, which volclf's splits keep on its original's side" if in_memory else "leakage, the scan can sit on both sides of a split"
     for v in vols:
         f = first.setdefault(v['hash'], v)
         if f is v: continue
         if f['label'] != v['label']: out.append([v['item'], f"the same voxels as {f['item']} but labelled {v['label']}, not {f['label']}"])
-        elif f['group'] != v['group']: out.append([v['item'], f"the same voxels as {f['item']} under another patient ({v['group']}, not {f['group']}): leakage, the scan can sit on both sides of a split"])
+        elif f['group'] != v['group']: out.append([v['item'], f"the same voxels as {f['item']} under another patient ({v['group']}, not {f['group']}): {fate}"])
     return out
+
+def _constant(vols:list) -> list:
+    "[item, reason] for every volume whose voxels all hold one value: nothing in it tells one class from another."
+    return [[v['item'], f"every voxel is {v['min']:g}: an empty volume, with nothing to learn from"] for v in vols if v['min'] == v['max']]
+
+TRAINABLE = ('the same voxels as', 'every voxel is')   # problems that leave a volume readable: reported, and training may go on with it
 
 # %% ../nbs/01a_fingerprint.ipynb #fcfeb9d9
 def alignment(
@@ -316,11 +323,11 @@ def fingerprint(
     item = lambda i: item_name(ds, i)
     problems = [[str(it), why.split(f"{it}: ")[-1]] for it, why in ds.skipped] + [[item(i), why] for i, (s, why) in enumerate(results) if s is None]
     vols = [dict(s, item=item(i), label=ds.classes[ds.y[i]], group=str(groups[i])) for i, (s, _) in enumerate(results) if s is not None]
-    return summarise(ds.name, ds.classes, vols, problems + _leaks(vols))
+    return summarise(ds.name, ds.classes, vols, problems + _leaks(vols, ds.in_memory) + _constant(vols))
 
 def summarise(name:str, classes:list, vols:list, problems:list) -> Fingerprint:
     "The `Fingerprint` of volumes `vols` (`volume_stats` dicts with item, label and group) and the `problems` found."
-    kind, evidence = data_kind(vols)
+    kind, evidence = data_kind([v for v in vols if v['min'] != v['max']] or vols)     # an empty volume says nothing of the kind
     spacings = [v['spacing'] for v in vols if v['spacing']]
     med = lambda rows: tuple(float(x) for x in np.median(np.array(rows, float), 0)) if rows else None
     return Fingerprint(name, list(classes), dict(Counter(v['label'] for v in vols)), len({v['group'] for v in vols}), kind, evidence,

@@ -11,7 +11,7 @@ import numpy as np
 import keras
 from fastcore.basics import patch
 from .core import VolclfError
-from .fingerprint import Fingerprint, fingerprint
+from .fingerprint import Fingerprint, fingerprint, TRAINABLE
 
 # %% auto #0
 __all__ = ['CROP', 'PLACE', 'AIR', 'ALIGNED', 'ANISO', 'STEPS_WANTED', 'EPOCHS', 'MIN_EPOCHS', 'AFTER', 'SMALLEST', 'Plan',
@@ -178,7 +178,7 @@ def _planes_x(turns) -> str:
 
 def _value(p:Plan, k:str) -> str:
     x = lambda t: '×'.join(f'{v:g}' for v in t)
-    if k == 'spacing': return x(p.spacing) if p.spacing else "as stored"
+    if k == 'spacing': return (x(p.spacing) if p.spacing else "as stored") + (f"; the scans cover a median {x(round(float(e)) for e in p.extent)} mm" if p.extent else "")
     if k == 'shape': return x(p.shape) + (f", {p.channels} channels" if p.channels > 1 else "") + (", a box around each volume's foreground" if p.crop else "")
     if k == 'intensity':
         extra = (f" {p.window[0]:g}/{p.window[1]:g}" if p.window else "") + (f", clipped to percentiles {p.percentiles[0]:g}–{p.percentiles[1]:g}" if p.percentiles else "")
@@ -590,16 +590,18 @@ def plan_for(
     progress:bool=True,          # a progress bar while the fingerprint reads the volumes
     **kw,
 ) -> Plan:
-    "Fingerprint `data` and plan its training; volumes that cannot be used are refused, duplicated volumes (leakage) warned of loudly. `kw`: `make_plan`'s."
+    "Fingerprint `data` and plan its training; volumes that cannot be used are refused, duplicated and empty volumes warned of loudly. `kw`: `make_plan`'s."
     fp = fingerprint(data, progress=progress)
     skipped = {str(p) for p, _ in data.skipped}
     bad = [p for p in fp.problems if p[0] not in skipped]
-    dup = [p for p in bad if p[1].startswith('the same voxels as')]
-    if len(dup) < len(bad):
-        first = next(p for p in bad if p not in dup)
-        raise VolclfError(f"{data.name}: {len(bad) - len(dup)} volume{'s' * (len(bad) - len(dup) > 1)} cannot be used, the first {first[0]}: {first[1]} (fingerprint(data) lists them all)")
-    if dup: warnings.warn(f"{data.name}: {len(dup)} volumes repeat another's voxels (leakage or conflicting labels), e.g. {dup[0][0]}: {dup[0][1]}; "
-                          "training goes on with them (fingerprint(data) lists them all)")
+    unusable = [p for p in bad if not p[1].startswith(TRAINABLE)]
+    if unusable:
+        n = len(unusable)
+        raise VolclfError(f"{data.name}: {n} volume{'s' * (n > 1)} cannot be used, the first {unusable[0][0]}: {unusable[0][1]} (fingerprint(data) lists them all)")
+    says = dict(zip(TRAINABLE, [("repeats", "repeat", "another's voxels (copies, leakage or conflicting labels)"), ("is", "are", "empty (every voxel one value)")]))
+    for start, (one, many, what) in says.items():
+        if some := [p for p in bad if p[1].startswith(start)]:
+            warnings.warn(f"{data.name}: {len(some)} volume{'s' * (len(some) > 1)} {many if len(some) > 1 else one} {what}, e.g. {some[0][0]}: {some[0][1]}; training goes on with them (fingerprint(data) lists them all)")
     return make_plan(fp, minutes, val if isinstance(val, float) else len(val), **kw)
 
 # %% ../nbs/06a_plan.ipynb #fff78e20
