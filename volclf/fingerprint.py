@@ -16,9 +16,10 @@ from .io import read_volume
 from .data import VolumeDataset
 
 # %% auto #0
-__all__ = ['PERCENTILES', 'THUMB', 'KINDS', 'KIND_WORDS', 'TRAINABLE', 'mirror_asymmetry', 'thumbnail', 'orientation',
-           'foreground_box', 'foreground_extent', 'kind_stats', 'volume_stats', 'data_kind', 'kind_mismatch',
-           'Fingerprint', 'alignment', 'placement', 'mirror_swaps', 'item_name', 'fingerprint', 'summarise']
+__all__ = ['PERCENTILES', 'THUMB', 'KINDS', 'KIND_WORDS', 'TRAINABLE', 'SHOW_PROBLEMS', 'mirror_asymmetry', 'thumbnail',
+           'orientation', 'foreground_box', 'foreground_extent', 'kind_stats', 'volume_stats', 'data_kind',
+           'kind_mismatch', 'Fingerprint', 'alignment', 'placement', 'mirror_swaps', 'item_name', 'fingerprint',
+           'summarise']
 
 # %% ../nbs/01a_fingerprint.ipynb #17fd8a88
 PERCENTILES = (0.5, 5, 50, 95, 99.5)
@@ -199,15 +200,15 @@ def _read(ds:VolumeDataset, i:int) -> tuple:
         return s, None
     except VolclfError as e: return None, str(e).split(': ', 1)[1] if e.path is not None else str(e)
 
-def _leaks(vols:list, in_memory:bool=False) -> list:
-    "[item, reason] for every volume whose voxels equal an earlier one's under another group or label; `in_memory`: `split` keeps such copies together."
+def _leaks(vols:list, in_memory:bool=False, patients:bool=True) -> list:
+    "[item, reason] for every volume whose voxels equal an earlier one's under another group or label; `in_memory`: `split` keeps such copies together; `patients`: the groups are patient ids, not one number per volume."
     first, out = {}, []
-    fate = "a copy, which volclf's splits keep on its original's side" if in_memory else "leakage, the scan can sit on both sides of a split"
+    fate = "volclf's splits keep it on its original's side" if in_memory else "leakage, the scan can sit on both sides of a split"
     for v in vols:
         f = first.setdefault(v['hash'], v)
         if f is v: continue
         if f['label'] != v['label']: out.append([v['item'], f"the same voxels as {f['item']} but labelled {v['label']}, not {f['label']}"])
-        elif f['group'] != v['group']: out.append([v['item'], f"the same voxels as {f['item']} under another patient ({v['group']}, not {f['group']}): {fate}"])
+        elif f['group'] != v['group']: out.append([v['item'], f"the same voxels as {f['item']}" + (f" under another patient ({v['group']}, not {f['group']})" if patients else ", a copy") + f": {fate}"])
     return out
 
 def _constant(vols:list) -> list:
@@ -323,7 +324,10 @@ def fingerprint(
     item = lambda i: item_name(ds, i)
     problems = [[str(it), why.split(f"{it}: ")[-1]] for it, why in ds.skipped] + [[item(i), why] for i, (s, why) in enumerate(results) if s is None]
     vols = [dict(s, item=item(i), label=ds.classes[ds.y[i]], group=str(groups[i])) for i, (s, _) in enumerate(results) if s is not None]
-    return summarise(ds.name, ds.classes, vols, problems + _leaks(vols, ds.in_memory) + _constant(vols))
+    patients = not (groups.dtype.kind in 'iu' and len(np.unique(groups)) == len(groups))     # integers, one per volume: no patient ids were given
+    empty = _constant(vols)
+    seen = [v for v in vols if v['item'] not in {e[0] for e in empty}]                    # an empty volume is reported as that, not as a copy of another
+    return summarise(ds.name, ds.classes, vols, problems + _leaks(seen, ds.in_memory, patients) + empty)
 
 def summarise(name:str, classes:list, vols:list, problems:list) -> Fingerprint:
     "The `Fingerprint` of volumes `vols` (`volume_stats` dicts with item, label and group) and the `problems` found."
@@ -357,10 +361,13 @@ def subset(self:Fingerprint, items:list, name:str|None=None) -> Fingerprint:
     return summarise(name or self.name, self.classes, [v for v in self.volumes if v['item'] in keep], [p for p in self.problems if p[0] in keep])
 
 # %% ../nbs/01a_fingerprint.ipynb #eb83bea8
+SHOW_PROBLEMS = 20      # rows of problems a fingerprint's table shows; `problems` (and fingerprint.json) hold them all
+
 @patch
 def _repr_markdown_(self:Fingerprint):
     x = lambda t: '×'.join(f'{v:g}' for v in t)
-    lines = [f"**{self.name}**: {len(self.volumes)} usable volumes of {self.n_groups} patients, median shape {x(self.shape)}"
+    who = f"of {self.n_groups} patients" if self.n_groups < len(self.volumes) else "one per group (patient)"
+    lines = [f"**{self.name}**: {len(self.volumes)} usable volumes {who}, median shape {x(self.shape)}"
              + (f", spacing {x(self.spacing)} mm (anisotropy {self.anisotropy:.2g})" if self.spacing else ", no geometry")
              + f"; **{self.kind}** ({self.evidence}); mirror asymmetry along D, H, W: "
              + ", ".join(f"{v:.2f}" for v in self.asymmetry)
@@ -371,6 +378,9 @@ def _repr_markdown_(self:Fingerprint):
              + "".join(f"; a mirror along {'DHW'[a]} swaps {', '.join(f'{c} ↔ {d}' for c, d, *_ in s)}" for a, s in enumerate(self.mirror_swaps or []) if s), ""]
     if self.problems:
         lines += [f"**{len(self.problems)} problem{'s' * (len(self.problems) > 1)}:**", "", "| item | problem |", "|---|---|"]
-        lines += [f"| {it} | {why} |" for it, why in self.problems] + [""]
+        first = sorted(self.problems, key=lambda p: p[1].startswith(TRAINABLE))[:SHOW_PROBLEMS]      # those that keep a volume out first
+        lines += [f"| {it} | {why} |" for it, why in first]
+        if len(self.problems) > len(first): lines.append(f"| … | {len(self.problems) - len(first)} more: the fingerprint's `problems` (and fingerprint.json) list them all |")
+        lines.append("")
     lines += ["| class | volumes |", "|---|---|"] + [f"| {c} | {self.counts.get(c, 0)} |" for c in self.classes]
     return "\n".join(lines)
