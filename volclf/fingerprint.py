@@ -201,14 +201,16 @@ def _read(ds:VolumeDataset, i:int) -> tuple:
     except VolclfError as e: return None, str(e).split(': ', 1)[1] if e.path is not None else str(e)
 
 def _leaks(vols:list, in_memory:bool=False, patients:bool=True) -> list:
-    "[item, reason] for every volume whose voxels equal an earlier one's under another group or label; `in_memory`: `split` keeps such copies together; `patients`: the groups are patient ids, not one number per volume."
+    "[item, reason] for every volume whose voxels equal an earlier one's under another label, in another of the data's own splits, or under another group; `in_memory`: `split` keeps such copies together; `patients`: the groups are patient ids, not one number per volume."
     first, out = {}, []
     fate = "volclf's splits keep it on its original's side" if in_memory else "leakage, the scan can sit on both sides of a split"
     for v in vols:
         f = first.setdefault(v['hash'], v)
         if f is v: continue
-        if f['label'] != v['label']: out.append([v['item'], f"the same voxels as {f['item']} but labelled {v['label']}, not {f['label']}"])
-        elif f['group'] != v['group']: out.append([v['item'], f"the same voxels as {f['item']}" + (f" under another patient ({v['group']}, not {f['group']})" if patients else ", a copy") + f": {fate}"])
+        same = f"the same voxels as {f['item']}"
+        if f['label'] != v['label']: out.append([v['item'], f"{same} but labelled {v['label']}, not {f['label']}"])
+        elif f.get('split') != v.get('split'): out.append([v['item'], f"{same}, in the {v['split']} split where that is in {f['split']}: the data's own splits share it"])
+        elif f['group'] != v['group']: out.append([v['item'], same + (f" under another patient ({v['group']}, not {f['group']})" if patients else ", a copy") + f": {fate}"])
     return out
 
 def _constant(vols:list) -> list:
@@ -216,6 +218,11 @@ def _constant(vols:list) -> list:
     return [[v['item'], f"every voxel is {v['min']:g}: an empty volume, with nothing to learn from"] for v in vols if v['min'] == v['max']]
 
 TRAINABLE = ('the same voxels as', 'every voxel is')   # problems that leave a volume readable: reported, and training may go on with it
+
+def _rank(problem:list) -> int:
+    "Where a problem comes in a fingerprint's table: unusable volumes, contradicting labels, copies across the data's own splits or across patients, empty volumes, then copies."
+    why = problem[1]
+    return next((i for i, t in enumerate((not why.startswith(TRAINABLE), 'but labelled' in why, "splits share it" in why, 'under another patient' in why, why.startswith(TRAINABLE[1]))) if t), 5)
 
 # %% ../nbs/01a_fingerprint.ipynb #fcfeb9d9
 def alignment(
@@ -323,7 +330,8 @@ def fingerprint(
         results = list(tqdm(pool.map(lambda i: _read(ds, i), range(len(ds))), total=len(ds), disable=not progress, desc=f"fingerprint {ds.name}"))
     item = lambda i: item_name(ds, i)
     problems = [[str(it), why.split(f"{it}: ")[-1]] for it, why in ds.skipped] + [[item(i), why] for i, (s, why) in enumerate(results) if s is None]
-    vols = [dict(s, item=item(i), label=ds.classes[ds.y[i]], group=str(groups[i])) for i, (s, _) in enumerate(results) if s is not None]
+    vols = [dict(s, item=item(i), label=ds.classes[ds.y[i]], group=str(groups[i]), **({} if ds.splits is None else dict(split=str(ds.splits[i]))))
+            for i, (s, _) in enumerate(results) if s is not None]
     patients = not (groups.dtype.kind in 'iu' and len(np.unique(groups)) == len(groups))     # integers, one per volume: no patient ids were given
     empty = _constant(vols)
     seen = [v for v in vols if v['item'] not in {e[0] for e in empty}]                    # an empty volume is reported as that, not as a copy of another
@@ -366,8 +374,8 @@ SHOW_PROBLEMS = 20      # rows of problems a fingerprint's table shows; `problem
 @patch
 def _repr_markdown_(self:Fingerprint):
     x = lambda t: '×'.join(f'{v:g}' for v in t)
-    who = f"of {self.n_groups} patients" if self.n_groups < len(self.volumes) else "one per group (patient)"
-    lines = [f"**{self.name}**: {len(self.volumes)} usable volumes {who}, median shape {x(self.shape)}"
+    who = f" of {self.n_groups} patients" if self.n_groups < len(self.volumes) else ", one per group (patient)"
+    lines = [f"**{self.name}**: {len(self.volumes)} usable volumes{who}, median shape {x(self.shape)}"
              + (f", spacing {x(self.spacing)} mm (anisotropy {self.anisotropy:.2g})" if self.spacing else ", no geometry")
              + f"; **{self.kind}** ({self.evidence}); mirror asymmetry along D, H, W: "
              + ", ".join(f"{v:.2f}" for v in self.asymmetry)
@@ -378,7 +386,7 @@ def _repr_markdown_(self:Fingerprint):
              + "".join(f"; a mirror along {'DHW'[a]} swaps {', '.join(f'{c} ↔ {d}' for c, d, *_ in s)}" for a, s in enumerate(self.mirror_swaps or []) if s), ""]
     if self.problems:
         lines += [f"**{len(self.problems)} problem{'s' * (len(self.problems) > 1)}:**", "", "| item | problem |", "|---|---|"]
-        first = sorted(self.problems, key=lambda p: p[1].startswith(TRAINABLE))[:SHOW_PROBLEMS]      # those that keep a volume out first
+        first = sorted(self.problems, key=_rank)[:SHOW_PROBLEMS]
         lines += [f"| {it} | {why} |" for it, why in first]
         if len(self.problems) > len(first): lines.append(f"| … | {len(self.problems) - len(first)} more: the fingerprint's `problems` (and fingerprint.json) list them all |")
         lines.append("")
