@@ -16,7 +16,7 @@ from .io import read_volume
 from .data import VolumeDataset
 
 # %% auto #0
-__all__ = ['PERCENTILES', 'THUMB', 'KINDS', 'KIND_WORDS', 'TRAINABLE', 'SHOW_PROBLEMS', 'mirror_asymmetry', 'thumbnail',
+__all__ = ['PERCENTILES', 'THUMB', 'KINDS', 'KIND_WORDS', 'TRAINABLE', 'RANKS', 'SHOW_PROBLEMS', 'mirror_asymmetry', 'thumbnail',
            'orientation', 'foreground_box', 'foreground_extent', 'kind_stats', 'volume_stats', 'data_kind',
            'kind_mismatch', 'Fingerprint', 'alignment', 'placement', 'mirror_swaps', 'item_name', 'fingerprint',
            'summarise']
@@ -219,6 +219,8 @@ def _constant(vols:list) -> list:
 
 TRAINABLE = ('the same voxels as', 'every voxel is')   # problems that leave a volume readable: reported, and training may go on with it
 
+RANKS = ('unusable', 'labelled two ways', "in two of the data's splits", 'under two patients', 'empty', 'copied')   # `_rank`'s order, in words
+
 def _rank(problem:list) -> int:
     "Where a problem comes in a fingerprint's table: unusable volumes, contradicting labels, copies across the data's own splits or across patients, empty volumes, then copies."
     why = problem[1]
@@ -385,7 +387,9 @@ def _repr_markdown_(self:Fingerprint):
                 if self.placement is not None else "")
              + "".join(f"; a mirror along {'DHW'[a]} swaps {', '.join(f'{c} ↔ {d}' for c, d, *_ in s)}" for a, s in enumerate(self.mirror_swaps or []) if s), ""]
     if self.problems:
-        lines += [f"**{len(self.problems)} problem{'s' * (len(self.problems) > 1)}:**", "", "| item | problem |", "|---|---|"]
+        tally = Counter(_rank(p) for p in self.problems)
+        kinds = ", ".join(f"{tally[r]} {w}" for r, w in enumerate(RANKS) if tally[r])
+        lines += [f"**{len(self.problems)} problem{'s' * (len(self.problems) > 1)}** ({kinds}):", "", "| item | problem |", "|---|---|"]
         first = sorted(self.problems, key=_rank)[:SHOW_PROBLEMS]
         lines += [f"| {it} | {why} |" for it, why in first]
         if len(self.problems) > len(first): lines.append(f"| … | {len(self.problems) - len(first)} more: the fingerprint's `problems` (and fingerprint.json) list them all |")
