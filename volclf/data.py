@@ -148,16 +148,30 @@ def check_no_leak(*parts:VolumeDataset):
                 raise VolclfError(f"group {g} is in two parts of the split: patient-level leakage")
 
 # %% ../nbs/01_data.ipynb #6167f5db
+def _file_hash(path:Path) -> bytes:
+    "A hash of the file's bytes, read in 1 MiB pieces."
+    h = hashlib.blake2b(digest_size=12)
+    with open(path, 'rb') as f:
+        for piece in iter(lambda: f.read(1 << 20), b''): h.update(piece)
+    return h.digest()
+
+def _contents(ds:VolumeDataset) -> list:
+    "A key per item that two items share only when their contents are the same: the voxels in memory; for files, the bytes of those whose size another file shares (a copy has its original's size, so the rest are not read), else None."
+    if ds.in_memory: return [hashlib.blake2b(np.ascontiguousarray(x).tobytes(), digest_size=12).digest() for x in ds.x]
+    paths = [Path(p) for p in ds.x]
+    sizes = [p.stat().st_size if p.is_file() else None for p in paths]
+    shared = {s for s, n in Counter(sizes).items() if s is not None and n > 1}
+    return [_file_hash(p) if s in shared else None for p, s in zip(paths, sizes)]
+
 def _with_copies(ds:VolumeDataset) -> np.ndarray:
-    "`ds.groups`, with groups merged where they share a volume's voxels (in-memory volumes; files are not read here)."
-    if not ds.in_memory: return ds.groups
+    "`ds.groups`, with groups merged where they share a volume (`_contents`: its voxels in memory, its file's bytes on disk)."
     parent, first = {}, {}
     def root(g):
         while parent.get(g, g) != g: g = parent[g]
         return g
-    for g, x in zip(ds.groups.tolist(), ds.x):
-        h = first.setdefault(hashlib.blake2b(np.ascontiguousarray(x).tobytes(), digest_size=12).digest(), g)
-        a, b = root(g), root(h)
+    for g, k in zip(ds.groups.tolist(), _contents(ds)):
+        if k is None: continue
+        a, b = root(g), root(first.setdefault(k, g))
         if a != b: parent[a] = b
     return np.array([root(g) for g in ds.groups.tolist()], ds.groups.dtype) if parent else ds.groups
 

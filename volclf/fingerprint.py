@@ -201,15 +201,15 @@ def _read(ds:VolumeDataset, i:int) -> tuple:
     except VolclfError as e: return None, str(e).split(': ', 1)[1] if e.path is not None else str(e)
 
 def _leaks(vols:list, in_memory:bool=False, patients:bool=True) -> list:
-    "[item, reason] for every volume whose voxels equal an earlier one's under another label, in another of the data's own splits, or under another group; `in_memory`: `split` keeps such copies together; `patients`: the groups are patient ids, not one number per volume."
+    "[item, reason] for every volume whose voxels equal an earlier one's under another label, in another split, or under another group; `in_memory`: `split` keeps such copies together; `patients`: the groups are patient ids, not one number per volume."
     first, out = {}, []
-    fate = "volclf's splits keep it on its original's side" if in_memory else "leakage, the scan can sit on both sides of a split"
+    fate = "volclf's splits keep it on its original's side" if in_memory else "leakage: one scan under two patients (volclf's splits keep identical files together, not one saved twice in two encodings)"
     for v in vols:
         f = first.setdefault(v['hash'], v)
         if f is v: continue
         same = f"the same voxels as {f['item']}"
         if f['label'] != v['label']: out.append([v['item'], f"{same} but labelled {v['label']}, not {f['label']}"])
-        elif f.get('split') != v.get('split'): out.append([v['item'], f"{same}, in the {v['split']} split where that is in {f['split']}: the data's own splits share it"])
+        elif f.get('split') != v.get('split'): out.append([v['item'], f"{same}, in the {v['split']} split where that is in {f['split']}: the two splits share this volume"])
         elif f['group'] != v['group']: out.append([v['item'], same + (f" under another patient ({v['group']}, not {f['group']})" if patients else ", a copy") + f": {fate}"])
     return out
 
@@ -219,12 +219,12 @@ def _constant(vols:list) -> list:
 
 TRAINABLE = ('the same voxels as', 'every voxel is')   # problems that leave a volume readable: reported, and training may go on with it
 
-RANKS = ('unusable', 'labelled two ways', "in two of the data's splits", 'under two patients', 'empty', 'copied')   # `_rank`'s order, in words
+RANKS = ('unusable', 'labelled two ways', "in two splits", 'under two patients', 'empty', 'copied')   # `_rank`'s order, in words
 
 def _rank(problem:list) -> int:
-    "Where a problem comes in a fingerprint's table: unusable volumes, contradicting labels, copies across the data's own splits or across patients, empty volumes, then copies."
+    "Where a problem comes in a fingerprint's table: unusable volumes, contradicting labels, copies across splits or across patients, empty volumes, then copies."
     why = problem[1]
-    return next((i for i, t in enumerate((not why.startswith(TRAINABLE), 'but labelled' in why, "splits share it" in why, 'under another patient' in why, why.startswith(TRAINABLE[1]))) if t), 5)
+    return next((i for i, t in enumerate((not why.startswith(TRAINABLE), 'but labelled' in why, "splits share this volume" in why, 'under another patient' in why, why.startswith(TRAINABLE[1]))) if t), 5)
 
 # %% ../nbs/01a_fingerprint.ipynb #fcfeb9d9
 def alignment(
