@@ -148,23 +148,26 @@ def check_no_leak(*parts:VolumeDataset):
                 raise VolclfError(f"group {g} is in two parts of the split: patient-level leakage")
 
 # %% ../nbs/01_data.ipynb #6167f5db
-def _file_hash(path:Path) -> bytes:
-    "A hash of the file's bytes, read in 1 MiB pieces."
-    h = hashlib.blake2b(digest_size=12)
-    with open(path, 'rb') as f:
-        for piece in iter(lambda: f.read(1 << 20), b''): h.update(piece)
-    return h.digest()
+def _voxel_key(x:np.ndarray) -> bytes|None:
+    "A hash of the voxels; None for an empty volume (every voxel one value), which is no copy of another empty one."
+    if not x.size or x.min() == x.max(): return None
+    return hashlib.blake2b(np.ascontiguousarray(x).tobytes(), digest_size=12).digest()
+
+def _file_key(path:Path) -> bytes|None:
+    "`_voxel_key` of a file's volume; None when it cannot be read (`volclf.fingerprint` reports why)."
+    try: return _voxel_key(read_volume(path).array)
+    except VolclfError: return None
 
 def _contents(ds:VolumeDataset) -> list:
-    "A key per item that two items share only when their contents are the same: the voxels in memory; for files, the bytes of those whose size another file shares (a copy has its original's size, so the rest are not read), else None."
-    if ds.in_memory: return [hashlib.blake2b(np.ascontiguousarray(x).tobytes(), digest_size=12).digest() for x in ds.x]
+    "A key per item that two items share only when they hold the same voxels (`_voxel_key`): in memory, every volume's; on disk, only the files whose size another file shares are read (a copy has its original's size), the rest get None."
+    if ds.in_memory: return [_voxel_key(x) for x in ds.x]
     paths = [Path(p) for p in ds.x]
     sizes = [p.stat().st_size if p.is_file() else None for p in paths]
     shared = {s for s, n in Counter(sizes).items() if s is not None and n > 1}
-    return [_file_hash(p) if s in shared else None for p, s in zip(paths, sizes)]
+    return [_file_key(p) if s in shared else None for p, s in zip(paths, sizes)]
 
 def _with_copies(ds:VolumeDataset) -> np.ndarray:
-    "`ds.groups`, with groups merged where they share a volume (`_contents`: its voxels in memory, its file's bytes on disk)."
+    "`ds.groups`, with groups merged where they share a volume (`_contents`)."
     parent, first = {}, {}
     def root(g):
         while parent.get(g, g) != g: g = parent[g]

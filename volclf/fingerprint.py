@@ -203,7 +203,7 @@ def _read(ds:VolumeDataset, i:int) -> tuple:
 def _leaks(vols:list, in_memory:bool=False, patients:bool=True) -> list:
     "[item, reason] for every volume whose voxels equal an earlier one's under another label, in another split, or under another group; `in_memory`: `split` keeps such copies together; `patients`: the groups are patient ids, not one number per volume."
     first, out = {}, []
-    fate = "volclf's splits keep it on its original's side" if in_memory else "leakage: one scan under two patients (volclf's splits keep identical files together, not one saved twice in two encodings)"
+    fate = "volclf's splits keep it on its original's side" if in_memory else "leakage: one scan under two patients (volclf's splits keep identical files of one size together, not a scan saved in two encodings)"
     for v in vols:
         f = first.setdefault(v['hash'], v)
         if f is v: continue
@@ -224,7 +224,10 @@ RANKS = ('unusable', 'labelled two ways', "in two splits", 'under two patients',
 def _rank(problem:list) -> int:
     "Where a problem comes in a fingerprint's table: unusable volumes, contradicting labels, copies across splits or across patients, empty volumes, then copies."
     why = problem[1]
-    return next((i for i, t in enumerate((not why.startswith(TRAINABLE), 'but labelled' in why, "splits share this volume" in why, 'under another patient' in why, why.startswith(TRAINABLE[1]))) if t), 5)
+    if not why.startswith(TRAINABLE): return 0
+    for i, mark in enumerate(('but labelled', 'splits share this volume', 'under another patient'), 1):
+        if mark in why: return i
+    return 4 if why.startswith(TRAINABLE[1]) else 5
 
 # %% ../nbs/01a_fingerprint.ipynb #fcfeb9d9
 def alignment(
@@ -336,7 +339,8 @@ def fingerprint(
             for i, (s, _) in enumerate(results) if s is not None]
     patients = not (groups.dtype.kind in 'iu' and len(np.unique(groups)) == len(groups))     # integers, one per volume: no patient ids were given
     empty = _constant(vols)
-    seen = [v for v in vols if v['item'] not in {e[0] for e in empty}]                    # an empty volume is reported as that, not as a copy of another
+    blank = {it for it, _ in empty}
+    seen = [v for v in vols if v['item'] not in blank]                   # an empty volume is reported as that, not as a copy of another
     return summarise(ds.name, ds.classes, vols, problems + _leaks(seen, ds.in_memory, patients) + empty)
 
 def summarise(name:str, classes:list, vols:list, problems:list) -> Fingerprint:
