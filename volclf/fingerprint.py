@@ -203,7 +203,7 @@ def _read(ds:VolumeDataset, i:int) -> tuple:
 def _leaks(vols:list, in_memory:bool=False, patients:bool=True) -> list:
     "[item, reason] for every volume whose voxels equal an earlier one's under another label, in another split, or under another group; `in_memory`: `split` keeps such copies together; `patients`: the groups are patient ids, not one number per volume."
     first, out = {}, []
-    fate = "volclf's splits keep it on its original's side" if in_memory else "leakage: one scan under two patients (volclf's splits keep identical files of one size together, not a scan saved in two encodings)"
+    fate = "volclf's splits keep it on its original's side" if in_memory else "leakage (volclf's splits keep identical files of one size together; a scan saved in two encodings can sit on both sides)"
     for v in vols:
         f = first.setdefault(v['hash'], v)
         if f is v: continue
