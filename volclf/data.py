@@ -16,9 +16,10 @@ from .io import load_npy, check_volume, check_header, read_volume, inspect, read
 from .phantom import phantom_cohort
 
 # %% auto #0
-__all__ = ['MEDMNIST_3D', 'MEDMNIST_CLASSES', 'MODELNET10_CLASSES', 'VolumeDataset', 'synthetic_tumors', 'check_no_leak', 'split',
-           'with_test_split', 'from_arrays', 'load_seed_arrays', 'medmnist_set', 'from_medmnist', 'from_modelnet',
-           'from_files', 'from_folder', 'from_csv', 'resize_volume', 'from_figshare', 'common_shape', 'load_spec']
+__all__ = ['MEDMNIST_3D', 'MEDMNIST_CLASSES', 'MODELNET10_CLASSES', 'VolumeDataset', 'synthetic_tumors', 'check_no_leak',
+           'content_hash', 'split', 'with_test_split', 'from_arrays', 'load_seed_arrays', 'medmnist_set',
+           'from_medmnist', 'from_modelnet', 'from_files', 'from_folder', 'from_csv', 'resize_volume', 'from_figshare',
+           'common_shape', 'load_spec']
 
 # %% ../nbs/01_data.ipynb #89626c51
 @dataclass(repr=False)
@@ -148,12 +149,17 @@ def check_no_leak(*parts:VolumeDataset):
                 raise VolclfError(f"group {g} is in two parts of the split: patient-level leakage")
 
 # %% ../nbs/01_data.ipynb #6167f5db
-def _voxel_key(x:np.ndarray) -> bytes|None:
-    "A hash of the voxels; None for an empty volume (every voxel one value), which is no copy of another empty one."
-    if not x.size or x.min() == x.max(): return None
-    return hashlib.blake2b(np.ascontiguousarray(x).tobytes(), digest_size=12).digest()
+def content_hash(x:np.ndarray) -> str:
+    "A hash of a volume's voxels, shape and dtype: two volumes share it only when they are the same (`volclf.fingerprint` records it)."
+    h = hashlib.blake2b(np.ascontiguousarray(x).tobytes(), digest_size=12)
+    h.update(str((x.shape, x.dtype.str)).encode())
+    return h.hexdigest()
 
-def _file_key(path:Path) -> bytes|None:
+def _voxel_key(x:np.ndarray) -> str|None:
+    "`content_hash`; None for an empty volume (every voxel one value), which is no copy of another empty one."
+    return None if not x.size or x.min() == x.max() else content_hash(x)
+
+def _file_key(path:Path) -> str|None:
     "`_voxel_key` of a file's volume; None when it cannot be read (`volclf.fingerprint` reports why)."
     try: return _voxel_key(read_volume(path).array)
     except VolclfError: return None

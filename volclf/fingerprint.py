@@ -4,7 +4,7 @@
 
 # %% ../nbs/01a_fingerprint.ipynb #c2462c12
 from __future__ import annotations
-import hashlib, json
+import json
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, asdict
@@ -13,7 +13,7 @@ import numpy as np
 from fastcore.basics import patch
 from .core import VolclfError
 from .io import read_volume
-from .data import VolumeDataset
+from .data import VolumeDataset, content_hash
 
 # %% auto #0
 __all__ = ['PERCENTILES', 'THUMB', 'KINDS', 'KIND_WORDS', 'TRAINABLE', 'RANKS', 'SHOW_PROBLEMS', 'mirror_asymmetry', 'thumbnail',
@@ -119,13 +119,11 @@ def volume_stats(
 ) -> dict:
     "Shape, spacing, dtype, foreground percentiles, extent and centre, integrality, binariness, mirror asymmetry per axis, orientation per plane, a thumbnail, non-finite count and content hash of `a`."
     k = kind_stats(a, sample)
-    h = hashlib.blake2b(np.ascontiguousarray(a).tobytes(), digest_size=12)
-    h.update(str((a.shape, a.dtype.str)).encode())
     extent, centre = foreground_box(a, k['min'] if not np.isnan(k['max']) else np.inf)
     return dict(shape=tuple(int(s) for s in a.shape[:3]), spacing=None if spacing is None else tuple(float(s) for s in spacing),
                 **{f: k[f] for f in ('dtype', 'channels', 'min', 'max', 'percentiles', 'integer', 'air', 'binary')},
                 extent=extent, centre=centre, asymmetry=mirror_asymmetry(a), orientation=orientation(a, spacing), thumb=thumbnail(a), nonfinite=k['nonfinite'],
-                hash=h.hexdigest())
+                hash=content_hash(a))
 
 
 # %% ../nbs/01a_fingerprint.ipynb #be97236a
