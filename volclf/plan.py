@@ -563,9 +563,7 @@ def make_plan(
         r_turn, aug = aug['turn_plane'], {**aug, 'turn_plane': (square[0] if len(square) == 1 else tuple(square)) or None}
         r_aug += (f"; turned only in the {_planes_x(square)}: the input's sides ({_x(shape)}) differ in the others" if square else
                   f"; not turned: the input's sides ({_x(shape)}) differ in the {_planes_x(r_turn)}")
-    voxel = _voxel(fp, spacing) * (1. if box and crop else _median_shape(fp, spacing) / np.array(shape))   # the input's voxel size (a box is cut, not resized)
-    aug, r_rot = rotation_rule(aug, voxel)
-    if r_rot: r_aug += "; " + r_rot
+    input_voxel = lambda shape: _voxel(fp, spacing) * (1. if box and crop else _median_shape(fp, spacing) / np.array(shape))   # the input's voxel size (a box is cut, not resized)
     (inten, r_in), (net, r_net) = intensity_rule(fp), network_rule(n_fit, shape)
     (batch, r_b), (threshold, r_t) = batch_rule(n_fit), threshold_rule(fp)
     want, r_e = epochs_rule(n_fit, batch)
@@ -576,11 +574,20 @@ def make_plan(
                 reasons=dict(spacing=r_sp, shape=r_sh, intensity=r_in, network=r_net, batch_size=r_b, epochs=r_e,
                              optimiser="AdamW, cosine schedule, label smoothing: one recipe for every dataset; lr 2e-3 at batch 32, scaled with the square root of the batch (the rule for Adam-type optimisers)",
                              keep=f"the epoch of lowest loss on the {n_val} validation volumes; the last (keep='last'), where the cosine schedule ends, read the same on the benchmarks",
-                             augment=r_aug, tta_flips=f"the training's mirrors{' and turns' * bool(aug['turn_plane'])}, averaged", threshold=r_t, ensemble="one model"))
+                             augment=r_aug, tta_flips=_tta_why(aug['turn_plane']), threshold=r_t, ensemble="one model"))
     fits = auto_batch_size(plan.build_model(), memory_gb, largest=batch)
     if fits < batch: plan = dataclasses.replace(plan, batch_size=fits, reasons={**plan.reasons, 'batch_size': f"{fits}: the most that fits {memory_gb:g} GiB"})
-    if not probe: return dataclasses.replace(plan, reasons={**plan.reasons, 'epochs': r_e + "; not fitted to the time budget: no network was timed (probe=False)"})
-    return _fit_budget(plan, want, None if box and crop else tuple(voxel))     # the voxel size, for a smaller input the budget may need
+    if not probe: plan = dataclasses.replace(plan, reasons={**plan.reasons, 'epochs': r_e + "; not fitted to the time budget: no network was timed (probe=False)"})
+    else: plan = _fit_budget(plan, want, None if box and crop else tuple(input_voxel(shape)))     # the voxel size, for a smaller input the budget may need
+    return _rotations(plan, input_voxel(plan.shape))           # for the input the budget left: a smaller one has coarser, more even voxels
+
+def _rotations(plan:Plan, voxel) -> Plan:
+    "`plan` with `rotation_rule` applied for the input's `voxel` size; the test-time turns follow the training's."
+    aug, why = rotation_rule({k: getattr(plan, k) for k in ('flip_axes', 'rotate_axes', 'turn_plane', 'degrees', 'scale')}, voxel)
+    if why is None: return plan
+    return dataclasses.replace(plan, **aug, tta_turns=aug['turn_plane'], reasons={**plan.reasons, 'augment': plan.reasons['augment'] + "; " + why, 'tta_flips': _tta_why(aug['turn_plane'])})
+
+def _tta_why(turns) -> str: return f"the training's mirrors{' and turns' * bool(turns)}, averaged"
 
 # %% ../nbs/06a_plan.ipynb #59d84651
 def plan_for(
