@@ -164,12 +164,14 @@ def _file_key(path:Path) -> str|None:
     try: return _voxel_key(read_volume(path).array)
     except VolclfError: return None
 
-def _sample_key(path:Path, size:int, pieces:int=16, length:int=1 << 16) -> tuple:
-    "(size, a hash of `pieces` stretches of `length` bytes spread evenly through the file): files that differ in them are no copies."
+def _sample_key(path:Path, size:int, pieces:int=16, length:int=1 << 16) -> tuple|None:
+    "(size, a hash of `pieces` stretches of `length` bytes spread evenly through the file): files that differ in them are no copies; None when the file cannot be opened (reading it later says why)."
     h = hashlib.blake2b(digest_size=12)
-    with open(path, 'rb') as f:
-        for at in np.linspace(0, max(0, size - length), pieces).astype(int):
-            f.seek(int(at)); h.update(f.read(length))
+    try:
+        with open(path, 'rb') as f:
+            for at in np.linspace(0, max(0, size - length), pieces).astype(int):
+                f.seek(int(at)); h.update(f.read(length))
+    except OSError: return None
     return size, h.digest()
 
 def _contents(ds:VolumeDataset) -> list:
@@ -179,7 +181,7 @@ def _contents(ds:VolumeDataset) -> list:
     sizes = [p.stat().st_size if p.is_file() else None for p in paths]
     shared = {s for s, n in Counter(sizes).items() if s is not None and n > 1}
     sample = {i: _sample_key(p, s) for i, (p, s) in enumerate(zip(paths, sizes)) if s in shared}
-    twins = {k for k, n in Counter(sample.values()).items() if n > 1}
+    twins = {k for k, n in Counter(sample.values()).items() if k is not None and n > 1}
     return [_file_key(p) if sample.get(i) in twins else None for i, p in enumerate(paths)]
 
 def _with_copies(ds:VolumeDataset) -> np.ndarray:
