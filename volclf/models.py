@@ -23,7 +23,7 @@ def _classifier_head(n_classes, precision):
     return layers.Dense(n_classes, activation='softmax', dtype='float32'), 'sparse_categorical_crossentropy'
 
 def guard_bfloat16(model:keras.Model) -> list:
-    "Compute in float32 each bfloat16 `Conv3D` of `model` whose input depth (its first spatial axis) is between 1 and its kernel's, where TensorFlow's CPU gradient of a bfloat16 kernel is wrong (see Precision); the names of the layers changed. Layers whose input is not recorded (a subclassed model's) are left as they are."
+    "Compute in float32 each bfloat16 `Conv3D` of `model` whose input depth (its first spatial axis) is between 1 and its kernel's (or equal to it when strided), where TensorFlow's CPU gradient of a bfloat16 kernel is wrong (see Precision); the names of the layers changed. Layers whose input is not recorded (a subclassed model's) are left as they are."
     changed = []
     for layer in model.layers:
         if isinstance(layer, keras.Model): changed += guard_bfloat16(layer)
