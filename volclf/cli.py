@@ -120,15 +120,15 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 # %% ../nbs/10_cli.ipynb #e64f3742
-def _data(args, spec:str, one_shape:bool=True) -> tuple:
-    "The in-memory dataset `spec` names, and the recipe (for volclf.json) that rebuilds it."
+def _data(args, spec:str, one_shape:bool=True, split:bool=True) -> tuple:
+    "The in-memory dataset `spec` names, and the recipe (for volclf.json) that rebuilds it; `split` False: without the test split volclf makes (`_checked` makes it)."
     from volclf.data import load_spec
     shape = None if args.shape is None else [int(s) for s in args.shape]
     seed = args.seed if args.seed is not None else (getattr(args, 'seeds', None) or [0])[0]
     data = dict(spec=spec, n=args.n, shape=shape or list(DEMO['shape']), n_classes=3, seed=seed, test=0.2,
                 labels=getattr(args, 'labels', None), on_error=getattr(args, 'on_error', 'raise'))
     try:
-        ds = load_spec(**data)
+        ds = load_spec(**(data if split else dict(data, test=None)))
         for p, why in ds.skipped: print(f"volclf: skipped {why}", file=sys.stderr)
         if ds.in_memory: return ds.load(None if spec == 'synthetic' else shape, data['on_error']), data
     except VolclfError as e:                       # a bad file stops training: say how to go on
@@ -139,10 +139,30 @@ def _data(args, spec:str, one_shape:bool=True) -> tuple:
         common_shape(ds)
     return ds, data
 
+def _checked(ds, data:dict) -> tuple:
+    "(`ds` with its test split, its fingerprint): every volume read once, then the test split `load_spec` makes, but with the voxels' hashes (`with_hashes`), so a scan stored twice in two encodings stays on one side; `data` records that split's test items where `load_spec` alone would split otherwise."
+    import numpy as np
+    from volclf.data import with_test_split
+    from volclf.fingerprint import fingerprint, with_hashes
+    fp = fingerprint(ds, progress=sys.stderr.isatty())
+    if ds.splits is not None and 'test' in set(ds.splits): return ds, fp       # the data's own: volclf cannot move it, the fingerprint reports what it shares
+    keyed = with_test_split(with_hashes(ds, fp), data['test'], data['seed'])
+    if (keyed.splits != with_test_split(ds, data['test'], data['seed']).splits).any():
+        data['held'] = dict(n=len(ds), test=np.flatnonzero(keyed.splits == 'test').tolist())   # for `evaluate`, which rebuilds the split without reading every voxel
+    return keyed, fp
+
+def _train_part(ds, fp):
+    "The fingerprint of `ds`'s training split, a part of `fp` (of all of `ds`): what a plan is made from."
+    import numpy as np
+    from volclf.fingerprint import item_name
+    split = np.asarray(ds.splits) if ds.splits is not None else np.full(len(ds), 'train')
+    return fp.subset([item_name(ds, i) for i in np.flatnonzero(split == 'train')], f"{ds.name} (train)")
+
 # %% ../nbs/10_cli.ipynb #4d127478
 def _fit(args, spec:str):
     "Train on `spec`'s train split (once per seed), evaluate on its test split, write the run directory: planned, unless --model or --config."
-    ds, data = _data(args, spec, one_shape=bool(args.model or args.config))   # bad data fails here, before TensorFlow loads
+    named = bool(args.model or args.config)
+    ds, data = _data(args, spec, one_shape=named, split=named)   # bad data fails here, before TensorFlow loads
     quiet_tensorflow()                         # TrainConfig lives with train, which imports TensorFlow
     if not (args.model or args.config): return _fit_planned(args, ds, data)
     cfg = _config(args)
@@ -163,9 +183,9 @@ def _fit(args, spec:str):
         print(f"over seeds {' '.join(map(str, args.seeds))}: " + "  ".join(f"{k} {v['mean']:.4f} ± {v['sd']:.4f}" for k, v in res['summary']['metrics'].items()))
     return 0
 
-def _planned(args, train_ds, val):
-    "The plan: --plan's file, or one made now from the data's fingerprint; each flag given changes its field."
-    from volclf.plan import Plan, plan_for, saved_plan
+def _planned(args, train_ds, val, fp):
+    "The plan: --plan's file, or one made now from `fp`, the training split's fingerprint; each flag given changes its field."
+    from volclf.plan import Plan, make_plan, saved_plan
     over = _overrides(args); over.pop('seed', None)
     if args.shape is not None and args.command == 'train': over['shape'] = tuple(args.shape)     # (synthetic data: the size generated)
     other = sorted(set(over) - _PLANNED - {'shape'})
@@ -180,15 +200,20 @@ def _planned(args, train_ds, val):
     minutes = args.minutes or (DEMO['minutes'] if args.command == 'demo' else 10.)
     plan = Plan.load(args.plan) if args.plan else args.resume and saved_plan(args.out)
     if plan and args.resume and not args.plan: print(f"volclf: resuming with the plan {args.out} began with", file=sys.stderr)
-    plan = plan or plan_for(train_ds, val, minutes, progress=sys.stderr.isatty(), crop=args.crop is not False)
+    plan = plan or make_plan(fp, minutes, val if isinstance(val, float) else len(val), crop=args.crop is not False)
     if plan.classes != list(train_ds.classes): raise VolclfError(f"the plan is for classes {plan.classes}, the data has {train_ds.classes}", args.plan)
     return plan.replace(**over)
 
 def _fit_planned(args, ds, data):
-    "Plan (or read --plan), print the plan, then train, test and report as `_fit` does."
+    "Check every volume and split off the test part (`_checked`), plan (or read --plan) and print the plan, then train, test and report as `_fit` does."
     from volclf.evaluate import train_and_test
+    from volclf.plan import vet
+    ds, fp = _checked(ds, data)
+    out = Path(args.out); out.mkdir(parents=True, exist_ok=True)
+    fp.save(out/'fingerprint.json')
+    vet(fp, ds.skipped, out/'fingerprint.json')       # a bad test volume stops the run here, not after training
     val = ds.part('val') if 'val' in set(ds.splits) else 0.2
-    plan = _planned(args, ds.part('train'), val)
+    plan = _planned(args, ds.part('train'), val, _train_part(ds, fp))
     print(_text(plan._repr_markdown_()), flush=True)
     res = train_and_test(plan, ds.part('train'), ds.part('test'), args.out, seeds=args.seeds, val=val, seed=args.seed or 0,
                          resume=args.resume, cache=getattr(args, 'cache', None), info=dict(data=data, precision=plan.precision),
@@ -215,14 +240,21 @@ def _report(m, out, seconds=None):
 # %% ../nbs/10_cli.ipynb #2e092b00
 def _evaluate(args):
     quiet_tensorflow()
+    import numpy as np
     from volclf.data import load_spec
     from volclf.train import load_trained
     from volclf.evaluate import evaluate
     model, info = load_trained(args.model)
     data, shape = dict(info.get('data', {}), spec=args.data), tuple(info['input_shape'][:3])
-    if args.data != info.get('data', {}).get('spec'): data['labels'] = None   # other data: the recorded manifest does not apply
+    same = args.data == info.get('data', {}).get('spec')
+    if not same: data['labels'] = None   # other data: the recorded manifest does not apply
     if args.data == 'synthetic': data['shape'] = shape
-    ds = load_spec(**data).part(args.split)
+    held = data.pop('held', None)       # the test items, where the run's split read every voxel to keep copies together
+    ds = load_spec(**data)
+    if held and same:
+        if len(ds) != held['n']: raise VolclfError(f"the data now holds {len(ds)} items, the run split {held['n']}: its test split cannot be rebuilt", args.data)
+        ds.splits = np.where(np.isin(np.arange(len(ds)), held['test']), 'test', 'train')
+    ds = ds.part(args.split)
     if ds.in_memory: ds = ds.load(shape, data.get('on_error', 'raise'))   # files stream, resized by the recorded recipe
     if len(ds.classes) != len(info['classes']): raise VolclfError(f"the data has {len(ds.classes)} classes, the model {len(info['classes'])}", args.data)
     ds.classes = info['classes']
@@ -285,18 +317,15 @@ def _info(args):
 
 # %% ../nbs/10_cli.ipynb #89def76a
 def _plan(args):
-    ds, data = _data(args, args.data, one_shape=False)
+    ds, data = _data(args, args.data, one_shape=False, split=False)
     quiet_tensorflow()
-    import numpy as np
-    from volclf.fingerprint import fingerprint, item_name
     from volclf.plan import make_plan
-    fp, out = fingerprint(ds, progress=sys.stderr.isatty()), Path(args.out)      # every volume: the dataset check
+    (ds, fp), out = _checked(ds, data), Path(args.out)      # every volume: the dataset check; the test split `train` makes
     out.mkdir(parents=True, exist_ok=True)
     fp.save(out/'fingerprint.json')
     print(_text(fp._repr_markdown_()) + "\n", flush=True)
-    split = np.asarray(ds.splits) if ds.splits is not None else np.full(len(ds), 'train')
-    train = fp.subset([item_name(ds, i) for i in np.flatnonzero(split == 'train')], f"{ds.name} (train)")   # the plan sees training volumes only
-    plan = make_plan(train, args.minutes, int((split == 'val').sum()) if 'val' in set(split) else 0.2, crop=args.crop is not False, probe=args.probe)
+    n_val = int((ds.splits == 'val').sum()) if 'val' in set(ds.splits) else 0.2
+    plan = make_plan(_train_part(ds, fp), args.minutes, n_val, crop=args.crop is not False, probe=args.probe)   # the plan sees training volumes only
     plan.save(out/'plan.json')
     print(_text(plan._repr_markdown_()))
     print(f"volclf: wrote {out/'plan.json'} and {out/'fingerprint.json'}", file=sys.stderr)

@@ -175,7 +175,8 @@ def _sample_key(path:Path, size:int, pieces:int=16, length:int=1 << 16) -> tuple
     return size, h.digest()
 
 def _contents(ds:VolumeDataset) -> list:
-    "A key per item that two items share only when they hold the same voxels (`_voxel_key`). In memory, every volume's. On disk, a file is read only when another has its size and the same bytes at 16 places (`_sample_key`), as a copy has; the rest get None."
+    "A key per item that two items share only when they hold the same voxels (`_voxel_key`): `ds.meta['content']` where keys were read already; in memory, every volume's. On disk, a file is read only when another has its size and the same bytes at 16 places (`_sample_key`), as a copy has; the rest get None."
+    if 'content' in ds.meta: return list(ds.meta['content'])
     if ds.in_memory: return [_voxel_key(x) for x in ds.x]
     paths = [Path(p) for p in ds.x]
     sizes = [p.stat().st_size if p.is_file() else None for p in paths]
@@ -575,11 +576,10 @@ def load_spec(
     n:int=400,                 # number of volumes for 'synthetic'
     n_classes:int=3,           # classes for 'synthetic'
     seed:int=0,                # the phantom and the split
-    test:float=0.2,            # test fraction (of patients) where the source has no test split
+    test:float|None=0.2,       # test fraction (of patients) where the source has no test split; None: the source's own splits only
     labels:str|None=None,      # a CSV manifest of the files in the `spec` folder
     on_error:str='raise',      # 'raise' or 'skip' bad files
 ) -> VolumeDataset:            # with 'train' and 'test' splits
     "The dataset a command-line data spec names."
-    if spec == 'synthetic': return with_test_split(synthetic_tumors(n, shape, n_classes, seed), test, seed)
-    ds = _source(spec, labels, on_error)
-    return ds if ds.splits is not None and 'test' in set(ds.splits) else with_test_split(ds, test, seed)
+    ds = synthetic_tumors(n, shape, n_classes, seed) if spec == 'synthetic' else _source(spec, labels, on_error)
+    return ds if test is None or (ds.splits is not None and 'test' in set(ds.splits)) else with_test_split(ds, test, seed)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, asdict
+from dataclasses import dataclass, field, asdict, replace
 from pathlib import Path
 import numpy as np
 from fastcore.basics import patch
@@ -18,8 +18,8 @@ from .data import VolumeDataset, content_hash
 # %% auto #0
 __all__ = ['PERCENTILES', 'THUMB', 'KINDS', 'KIND_WORDS', 'TRAINABLE', 'RANKS', 'SHOW_PROBLEMS', 'mirror_asymmetry', 'thumbnail',
            'orientation', 'foreground_box', 'foreground_extent', 'kind_stats', 'volume_stats', 'data_kind',
-           'kind_mismatch', 'Fingerprint', 'alignment', 'placement', 'mirror_swaps', 'item_name', 'fingerprint',
-           'summarise']
+           'kind_mismatch', 'Fingerprint', 'alignment', 'placement', 'mirror_swaps', 'item_name', 'with_hashes',
+           'fingerprint', 'summarise']
 
 # %% ../nbs/01a_fingerprint.ipynb #17fd8a88
 PERCENTILES = (0.5, 5, 50, 95, 99.5)
@@ -201,7 +201,7 @@ def _read(ds:VolumeDataset, i:int) -> tuple:
 def _leaks(vols:list, in_memory:bool=False, patients:bool=True) -> list:
     "[item, reason] for every volume whose voxels equal an earlier one's under another label, in another split, or under another group; `in_memory`: `split` keeps such copies together; `patients`: the groups are patient ids, not one number per volume."
     first, out = {}, []
-    fate = "volclf's splits keep it on its original's side" if in_memory else "leakage (volclf's splits keep identical files of one size together; a scan saved in two encodings can sit on both sides)"
+    fate = "volclf's splits keep it on its original's side" if in_memory else "leakage where a split parts them (planned runs keep them on one side; `split` alone finds only identical files)"
     for v in vols:
         f = first.setdefault(v['hash'], v)
         if f is v: continue
@@ -320,6 +320,11 @@ def mirror_swaps(
 def item_name(ds:VolumeDataset, i:int) -> str:
     "How a fingerprint names item `i` of `ds`: its file, or `name[i]` for volumes in memory."
     return f"{ds.name}[{i}]" if ds.in_memory else str(ds.x[i])
+
+def with_hashes(ds:VolumeDataset, fp:Fingerprint) -> VolumeDataset:
+    "`ds` carrying the voxel hashes `fp` read from it (`meta['content']`; None for empty and unreadable volumes): `split` then keeps identical volumes on one side, however their files are encoded."
+    keys = {v['item']: v['hash'] for v in fp.volumes if v['min'] != v['max']}
+    return replace(ds, meta={**ds.meta, 'content': np.array([keys.get(item_name(ds, i)) for i in range(len(ds))], object)})
 
 def fingerprint(
     ds:VolumeDataset,        # in memory or on disk (build it with on_error='skip' to have its bad files reported here too)

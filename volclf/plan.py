@@ -18,7 +18,7 @@ __all__ = ['CROP', 'PLACE', 'AIR', 'ALIGNED', 'ANISO', 'STEPS_WANTED', 'EPOCHS',
            'turn_planes', 'view_steps', 'spacing_rule', 'shape_rule', 'shrink_factors', 'crop_rule', 'intensity_rule',
            'rotation_rule', 'augment_rule', 'strides_rule', 'batch_rule', 'epochs_rule', 'network_rule',
            'threshold_rule', 'probe_step', 'epoch_seconds', 'ensemble_rule', 'smaller_shape', 'ladder_pick',
-           'make_plan', 'plan_for', 'saved_plan', 'Mirror', 'DecisionThreshold', 'Turn', 'ensemble_model',
+           'make_plan', 'vet', 'plan_for', 'saved_plan', 'Mirror', 'DecisionThreshold', 'Turn', 'ensemble_model',
            'choose_threshold', 'member_seed', 'train_plan']
 
 # %% ../nbs/06a_plan.ipynb #0770b924
@@ -590,6 +590,23 @@ def _rotations(plan:Plan, voxel) -> Plan:
 def _tta_why(turns) -> str: return f"the training's mirrors{' and turns' * bool(turns)}, averaged"
 
 # %% ../nbs/06a_plan.ipynb #59d84651
+def vet(
+    fp:Fingerprint,              # the data's fingerprint
+    skipped:list=(),             # (input, reason) for inputs the dataset already left out (`VolumeDataset.skipped`): reported when it was built
+    where:str='the fingerprint', # where the user finds the whole list (e.g. a fingerprint.json)
+):
+    "Refuse volumes that cannot be used (one line, naming the first); warn once of repeated and once of empty volumes, which training keeps."
+    left_out = {str(p) for p, _ in skipped}
+    bad = [p for p in fp.problems if p[0] not in left_out]
+    unusable = [p for p in bad if not p[1].startswith(TRAINABLE)]
+    if unusable:
+        n = len(unusable)
+        raise VolclfError(f"{fp.name}: {n} volume{'s' * (n > 1)} cannot be used, the first {unusable[0][0]}: {unusable[0][1]} ({where} lists them all)")
+    says = dict(zip(TRAINABLE, [("repeats", "repeat", "another's voxels (copies, leakage or conflicting labels)"), ("is", "are", "empty (every voxel one value)")]))
+    for start, (one, many, what) in says.items():
+        if some := [p for p in bad if p[1].startswith(start)]:
+            warnings.warn(f"{fp.name}: {len(some)} volume{'s' * (len(some) > 1)} {many if len(some) > 1 else one} {what}, e.g. {some[0][0]}: {some[0][1]}; training goes on with them ({where} lists them all)")
+
 def plan_for(
     data,                        # the training `VolumeDataset`
     val:float|object=0.2,        # what `train` will get: a fraction of patients to hold out, or a validation dataset
@@ -597,19 +614,11 @@ def plan_for(
     progress:bool=True,          # a progress bar while the fingerprint reads the volumes
     **kw,
 ) -> Plan:
-    "Fingerprint `data` and plan its training; volumes that cannot be used are refused, duplicated and empty volumes warned of loudly. `kw`: `make_plan`'s."
+    "Fingerprint `data` and plan its training; volumes that cannot be used are refused, repeated and empty ones warned of loudly (`vet`). `kw`: `make_plan`'s."
     fp = fingerprint(data, progress=progress)
-    skipped = {str(p) for p, _ in data.skipped}
-    bad = [p for p in fp.problems if p[0] not in skipped]
-    unusable = [p for p in bad if not p[1].startswith(TRAINABLE)]
-    if unusable:
-        n = len(unusable)
-        raise VolclfError(f"{data.name}: {n} volume{'s' * (n > 1)} cannot be used, the first {unusable[0][0]}: {unusable[0][1]} (fingerprint(data) lists them all)")
-    says = dict(zip(TRAINABLE, [("repeats", "repeat", "another's voxels (copies, leakage or conflicting labels)"), ("is", "are", "empty (every voxel one value)")]))
-    for start, (one, many, what) in says.items():
-        if some := [p for p in bad if p[1].startswith(start)]:
-            warnings.warn(f"{data.name}: {len(some)} volume{'s' * (len(some) > 1)} {many if len(some) > 1 else one} {what}, e.g. {some[0][0]}: {some[0][1]}; training goes on with them (fingerprint(data) lists them all)")
+    vet(fp, data.skipped)
     return make_plan(fp, minutes, val if isinstance(val, float) else len(val), **kw)
+
 
 # %% ../nbs/06a_plan.ipynb #fff78e20
 def saved_plan(out:str|Path) -> Plan|None:
