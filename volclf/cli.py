@@ -147,7 +147,9 @@ def _checked(ds, data:dict) -> tuple:
     fp = fingerprint(ds, progress=sys.stderr.isatty())
     if ds.splits is not None and 'test' in set(ds.splits): return ds, fp       # the data's own: volclf cannot move it, the fingerprint reports what it shares
     keyed = with_test_split(with_hashes(ds, fp), data['test'], data['seed'])
-    if (keyed.splits != with_test_split(ds, data['test'], data['seed']).splits).any():
+    with warnings.catch_warnings():                 # the split by files alone, to compare: its warnings were the keyed one's
+        warnings.simplefilter('ignore'); plain = with_test_split(ds, data['test'], data['seed'])
+    if (keyed.splits != plain.splits).any():
         data['held'] = dict(n=len(ds), test=np.flatnonzero(keyed.splits == 'test').tolist())   # for `evaluate`, which rebuilds the split without reading every voxel
     return keyed, fp
 
@@ -183,9 +185,9 @@ def _fit(args, spec:str):
         print(f"over seeds {' '.join(map(str, args.seeds))}: " + "  ".join(f"{k} {v['mean']:.4f} ± {v['sd']:.4f}" for k, v in res['summary']['metrics'].items()))
     return 0
 
-def _planned(args, train_ds, val, fp):
-    "The plan: --plan's file, or one made now from `fp`, the training split's fingerprint; each flag given changes its field."
-    from volclf.plan import Plan, make_plan, saved_plan
+def _given_plan(args) -> tuple:
+    "(the plan --plan gives or a resumed run began with, or None; the fields the flags change): checked before any volume is read."
+    from volclf.plan import Plan, saved_plan
     over = _overrides(args); over.pop('seed', None)
     if args.shape is not None and args.command == 'train': over['shape'] = tuple(args.shape)     # (synthetic data: the size generated)
     other = sorted(set(over) - _PLANNED - {'shape'})
@@ -197,10 +199,15 @@ def _planned(args, train_ds, val, fp):
     if args.crop is not None and args.plan:
         flag = '--crop' if args.crop else '--no-crop'
         raise VolclfError(f"{flag} changes how a plan is made, and --plan gives one made already: plan again with `volclf plan {flag}`", args.plan)
-    minutes = args.minutes or (DEMO['minutes'] if args.command == 'demo' else 10.)
     plan = Plan.load(args.plan) if args.plan else args.resume and saved_plan(args.out)
     if plan and args.resume and not args.plan: print(f"volclf: resuming with the plan {args.out} began with", file=sys.stderr)
-    plan = plan or make_plan(fp, minutes, val if isinstance(val, float) else len(val), crop=args.crop is not False)
+    return plan or None, over
+
+def _planned(args, train_ds, val, fp, given, over):
+    "The plan: `given` (`_given_plan`), or one made now from `fp`, the training split's fingerprint; each flag given changes its field."
+    from volclf.plan import make_plan
+    minutes = args.minutes or (DEMO['minutes'] if args.command == 'demo' else 10.)
+    plan = given or make_plan(fp, minutes, val if isinstance(val, float) else len(val), crop=args.crop is not False)
     if plan.classes != list(train_ds.classes): raise VolclfError(f"the plan is for classes {plan.classes}, the data has {train_ds.classes}", args.plan)
     return plan.replace(**over)
 
@@ -208,12 +215,13 @@ def _fit_planned(args, ds, data):
     "Check every volume and split off the test part (`_checked`), plan (or read --plan) and print the plan, then train, test and report as `_fit` does."
     from volclf.evaluate import train_and_test
     from volclf.plan import vet
+    given, over = _given_plan(args)                   # a wrong flag or plan file is said before every volume is read
     ds, fp = _checked(ds, data)
     out = Path(args.out); out.mkdir(parents=True, exist_ok=True)
     fp.save(out/'fingerprint.json')
     vet(fp, ds.skipped, out/'fingerprint.json')       # a bad test volume stops the run here, not after training
     val = ds.part('val') if 'val' in set(ds.splits) else 0.2
-    plan = _planned(args, ds.part('train'), val, _train_part(ds, fp))
+    plan = _planned(args, ds.part('train'), val, _train_part(ds, fp), given, over)
     print(_text(plan._repr_markdown_()), flush=True)
     res = train_and_test(plan, ds.part('train'), ds.part('test'), args.out, seeds=args.seeds, val=val, seed=args.seed or 0,
                          resume=args.resume, cache=getattr(args, 'cache', None), info=dict(data=data, precision=plan.precision),

@@ -369,8 +369,12 @@ def train_and_test(
     from volclf.preprocess import default_preprocess
     from volclf.train import TrainConfig, train
     from volclf.plan import Plan, plan_for, saved_plan
+    from volclf.fingerprint import fingerprint, with_hashes
     if model is None:                                             # one plan for every seed; when resuming, the one they began with
-        model = (kw.get('resume') and saved_plan(out)) or plan_for(data, val, kw.pop('minutes', 10.))
+        model = kw.get('resume') and saved_plan(out)
+        if not model:
+            fp = fingerprint(data, progress=bool(kw.get('verbose', 1)))
+            model, data = plan_for(data, val, kw.pop('minutes', 10.), fp=fp), with_hashes(data, fp)   # validation keeps copies, however encoded, on one side
     planned, nested, runs = isinstance(model, Plan), seeds is not None, []
     cfg = None if planned else config or TrainConfig()
     pre = model.to_preprocess() if planned else kw.pop('preprocess', None) or default_preprocess(data)

@@ -612,10 +612,11 @@ def plan_for(
     val:float|object=0.2,        # what `train` will get: a fraction of patients to hold out, or a validation dataset
     minutes:float=10.,           # the training budget
     progress:bool=True,          # a progress bar while the fingerprint reads the volumes
+    fp:Fingerprint|None=None,    # `data`'s fingerprint, where it was read already
     **kw,
 ) -> Plan:
     "Fingerprint `data` and plan its training; volumes that cannot be used are refused, repeated and empty ones warned of loudly (`vet`). `kw`: `make_plan`'s."
-    fp = fingerprint(data, progress=progress)
+    fp = fp or fingerprint(data, progress=progress)
     vet(fp, data.skipped)
     return make_plan(fp, minutes, val if isinstance(val, float) else len(val), **kw)
 

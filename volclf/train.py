@@ -528,12 +528,15 @@ def _callbacks(cfg:TrainConfig, out:Path, ckpt:Path, record:dict, state:dict, au
 def _train_planned(plan, data, out, config, val, preprocess, verbose, callbacks, info, cache, augment, resume, overrides) -> TrainResult:
     "`train` with a plan (None: fingerprint `data` and plan now): refuses what a plan decides itself, then `volclf.plan.train_plan`."
     from volclf.plan import plan_for, saved_plan, train_plan
+    from volclf.fingerprint import fingerprint, with_hashes
     given = [k for k, v in dict(config=config, preprocess=preprocess, augment=augment).items() if v is not None]
     if given: raise VolclfError(f"a plan chooses {', '.join(given)} itself: change the plan's fields instead (plan.replace(...) or overrides)")
     seed = overrides.pop('seed', 0)
     if plan is None and resume: plan = saved_plan(out)           # the plan the run began with, not a new one
     if plan is None:
-        plan = plan_for(data, val, overrides.pop('minutes', 10.), progress=bool(verbose), crop=overrides.pop('crop', True))
+        fp = fingerprint(data, progress=bool(verbose))
+        plan = plan_for(data, val, overrides.pop('minutes', 10.), fp=fp, crop=overrides.pop('crop', True))
+        data = with_hashes(data, fp)      # every voxel was read: the validation split keeps a scan stored twice on one side, however encoded
         if verbose: print(f"planned: resnet{plan.depth} width {plan.width}, {'×'.join(map(str, plan.shape))}, {plan.ensemble} × {plan.epochs} epochs", flush=True)
     plan = plan.replace(**overrides)
     return train_plan(plan, data, out, val, seed, verbose, resume, info, callbacks=callbacks, cache=cache)
