@@ -139,7 +139,7 @@ def data_kind(stats:list) -> tuple:
     if all(s['dtype'] == 'uint8' for s in stats): return '8bit', f"all {n} volumes are stored as uint8 (0..255)"
     lows = np.array([s['min'] for s in stats]); highs = np.array([s['percentiles'][-1] for s in stats])
     integer, air = all(s['integer'] for s in stats), np.array([s.get('air', 0.) for s in stats])
-    if np.mean(lows <= -500) > 0.5 and np.median(highs) > 0 and (integer or np.mean(air >= 0.01) > 0.5):
+    if np.mean(lows <= -500) > 0.5 and np.median(highs) > -500 and (integer or np.mean(air >= 0.01) > 0.5):
         return 'ct', (f"{'integer ' * integer}values down to {np.median(lows):g} (median minimum; air is -1000 HU) in "
                       f"{int((lows <= -500).sum())} of {n} volumes, " + ("" if integer else f"{np.median(air):.0%} of the voxels at air (median), ")
                       + f"up to {np.median(highs):g} (median 99.5th percentile)")
