@@ -620,7 +620,6 @@ def plan_for(
     vet(fp, data.skipped)
     return make_plan(fp, minutes, val if isinstance(val, float) else len(val), **kw)
 
-
 # %% ../nbs/06a_plan.ipynb #fff78e20
 def saved_plan(out:str|Path) -> Plan|None:
     "The plan a run in `out` began with (`out/plan.json`, or the first seed's `out/seed*/plan.json`), for resuming it; None if there is none."
