@@ -14,12 +14,12 @@ from .core import VolclfError
 from .fingerprint import Fingerprint, fingerprint, TRAINABLE
 
 # %% auto #0
-__all__ = ['CROP', 'PLACE', 'AIR', 'ALIGNED', 'ANISO', 'STEPS_WANTED', 'EPOCHS', 'MIN_EPOCHS', 'AFTER', 'SMALLEST', 'Plan',
-           'turn_planes', 'view_steps', 'spacing_rule', 'shape_rule', 'shrink_factors', 'crop_rule', 'intensity_rule',
-           'rotation_rule', 'augment_rule', 'strides_rule', 'batch_rule', 'epochs_rule', 'network_rule',
-           'threshold_rule', 'probe_step', 'epoch_seconds', 'ensemble_rule', 'smaller_shape', 'ladder_pick',
-           'make_plan', 'vet', 'plan_for', 'saved_plan', 'Mirror', 'DecisionThreshold', 'Turn', 'ensemble_model',
-           'choose_threshold', 'member_seed', 'train_plan']
+__all__ = ['CROP', 'PLACE', 'AIR', 'TISSUE', 'ALIGNED', 'ANISO', 'STEPS_WANTED', 'EPOCHS', 'MIN_EPOCHS', 'AFTER', 'SMALLEST',
+           'Plan', 'turn_planes', 'view_steps', 'spacing_rule', 'shape_rule', 'shrink_factors', 'crop_rule',
+           'intensity_rule', 'rotation_rule', 'augment_rule', 'strides_rule', 'batch_rule', 'epochs_rule',
+           'network_rule', 'threshold_rule', 'probe_step', 'epoch_seconds', 'ensemble_rule', 'smaller_shape',
+           'ladder_pick', 'make_plan', 'vet', 'plan_for', 'saved_plan', 'Mirror', 'DecisionThreshold', 'Turn',
+           'ensemble_model', 'choose_threshold', 'member_seed', 'train_plan']
 
 # %% ../nbs/06a_plan.ipynb #0770b924
 @dataclass
@@ -295,6 +295,7 @@ def crop_rule(fp:Fingerprint, spacing:tuple|None, max_voxels:int=96**3) -> tuple
 
 # %% ../nbs/06a_plan.ipynb #92f24848
 AIR = -1024.          # HU: the lowest a CT window reaches (air; scanners pad the field of view with lower values)
+TISSUE = 100.         # HU: the least a CT window reaches up to (water is 0; soft tissue and blood lie below 100)
 
 def intensity_rule(fp:Fingerprint) -> tuple:
     "({Preprocess fields}, why) by the kind of data."
@@ -303,10 +304,13 @@ def intensity_rule(fp:Fingerprint) -> tuple:
     if k == '8bit': return dict(intensity='scale_255'), "8-bit images: /255, as they were stored for display"
     q = np.median([v['percentiles'] for v in fp.volumes], 0)
     if k == 'ct':
-        lo, hi = max(float(q[0]), AIR), float(q[-1])
+        lo, hi = max(float(q[0]), AIR), max(float(q[-1]), TISSUE)
+        ends = []
+        if q[0] < AIR: ends.append(f"the lower end raised from {q[0]:g} to air, below which nothing lies but padding")
+        if q[-1] < TISSUE: ends.append(f"the upper end raised from {q[-1]:g} to {TISSUE:g}, so that soft tissue and blood are never clipped where most scans hold little")
         return dict(intensity='window', window=(round((lo + hi) / 2, 1), round(hi - lo, 1))), (
             f"CT: Hounsfield units mean the same in every scan, so one window for all, from the dataset's foreground "
-            f"0.5th–99.5th percentiles ({lo:g} to {hi:g} HU" + (f"; the lower end raised from {q[0]:g} to air, below which nothing lies but padding)" if q[0] < AIR else ")"))
+            f"0.5th–99.5th percentiles ({lo:g} to {hi:g} HU" + "".join(f"; {e}" for e in ends) + ")")
     if k == 'mr':
         return dict(intensity='zscore', percentiles=(0.5, 99.5), foreground=float(min(v['min'] for v in fp.volumes))), (
             "MR: intensities mean nothing across scans, so each scan is clipped to its own 0.5–99.5th percentiles and "
