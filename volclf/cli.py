@@ -145,8 +145,9 @@ def _checked(ds, data:dict) -> tuple:
     from volclf.data import with_test_split
     from volclf.fingerprint import fingerprint, with_hashes
     fp = fingerprint(ds, progress=sys.stderr.isatty())
-    if ds.splits is not None and 'test' in set(ds.splits): return ds, fp       # the data's own: volclf cannot move it, the fingerprint reports what it shares
-    keyed = with_test_split(with_hashes(ds, fp), data['test'], data['seed'])
+    hashed = with_hashes(ds, fp)                    # the validation split `train` makes uses them too
+    if ds.splits is not None and 'test' in set(ds.splits): return hashed, fp   # the data's own: volclf cannot move it, the fingerprint reports what it shares
+    keyed = with_test_split(hashed, data['test'], data['seed'])
     with warnings.catch_warnings():                 # the split by files alone, to compare: its warnings were the keyed one's
         warnings.simplefilter('ignore'); plain = with_test_split(ds, data['test'], data['seed'])
     if (keyed.splits != plain.splits).any():
