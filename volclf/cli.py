@@ -140,7 +140,7 @@ def _data(args, spec:str, one_shape:bool=True, split:bool=True) -> tuple:
     return ds, data
 
 def _checked(ds, data:dict) -> tuple:
-    "(`ds` with its test split, its fingerprint): every volume read once, then the test split `load_spec` makes, but with the voxels' hashes (`with_hashes`), so a scan stored twice in two encodings stays on one side; `data` records that split's test items where `load_spec` alone would split otherwise."
+    "(`ds` with its test split, its fingerprint): every volume read once, then the test split `load_spec` makes, but with the voxels' hashes (`with_hashes`), so a scan stored twice in two encodings stays on one side; `data` records that split's test items, which `load_spec` alone cannot rebuild."
     import numpy as np
     from volclf.data import with_test_split
     from volclf.fingerprint import fingerprint, with_hashes
@@ -148,18 +148,14 @@ def _checked(ds, data:dict) -> tuple:
     hashed = with_hashes(ds, fp)                    # the validation split `train` makes uses them too
     if ds.splits is not None and 'test' in set(ds.splits): return hashed, fp   # the data's own: volclf cannot move it, the fingerprint reports what it shares
     keyed = with_test_split(hashed, data['test'], data['seed'])
-    with warnings.catch_warnings():                 # the split by files alone, to compare: its warnings were the keyed one's
-        warnings.simplefilter('ignore'); plain = with_test_split(ds, data['test'], data['seed'])
-    if (keyed.splits != plain.splits).any():
-        data['held'] = dict(n=len(ds), test=np.flatnonzero(keyed.splits == 'test').tolist())   # for `evaluate`, which rebuilds the split without reading every voxel
+    data['held'] = dict(n=len(ds), test=np.flatnonzero(keyed.splits == 'test').tolist())   # for `evaluate`, which rebuilds the data without reading every voxel
     return keyed, fp
 
 def _train_part(ds, fp):
     "The fingerprint of `ds`'s training split, a part of `fp` (of all of `ds`): what a plan is made from."
     import numpy as np
     from volclf.fingerprint import item_name
-    split = np.asarray(ds.splits) if ds.splits is not None else np.full(len(ds), 'train')
-    return fp.subset([item_name(ds, i) for i in np.flatnonzero(split == 'train')], f"{ds.name} (train)")
+    return fp.subset([item_name(ds, i) for i in np.flatnonzero(ds.splits == 'train')], f"{ds.name} (train)")
 
 # %% ../nbs/10_cli.ipynb #4d127478
 def _fit(args, spec:str):
@@ -167,7 +163,7 @@ def _fit(args, spec:str):
     named = bool(args.model or args.config)
     ds, data = _data(args, spec, one_shape=named, split=named)   # bad data fails here, before TensorFlow loads
     quiet_tensorflow()                         # TrainConfig lives with train, which imports TensorFlow
-    if not (args.model or args.config): return _fit_planned(args, ds, data)
+    if not named: return _fit_planned(args, ds, data)
     cfg = _config(args)
     from volclf.preprocess import default_preprocess
     pre = default_preprocess(ds, None if ds.in_memory else args.shape)      # the library's choice, as from Python
