@@ -5,6 +5,7 @@ Runs `nbdev_proc_nbs` (what the docs build runs first: it executes the show_doc 
 notebook in `_proc/` and fails on what a reader would see as broken:
   - an error output or a traceback; `__main__.` in an output (an object shown instead of its message);
   - internal wording in text or outputs (paths of this project's test-data checkout, goals, TODOs);
+  - a Python warning in an output, which shows the path of the machine that ran the notebook and the source line;
   - an output longer than a screen (MAX_LINES lines);
   - an image that does not load: a markdown image whose file is missing, an empty PNG, a widget saved with no static view;
   - a backticked private name (`_helper`) that nbdev would link to an anchor that does not exist;
@@ -19,8 +20,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MAX_LINES = 60
-INTERNAL = [r'\.\./shared', r"this project's checkout", r'\bgoals?\b', r'\b(TODO|FIXME|XXX)\b', r'\bissue \d+', r'\bVOLCLF_REQUIRE_DATA\b']
-ALLOW = {'97_test_utils.ipynb': {r'\.\./shared', r'\bVOLCLF_REQUIRE_DATA\b'}}   # the contributors' page documents the test data
+INTERNAL = [r'\.\./shared', r'/shared/data\b', r"this project's checkout", r'\bgoals?\b', r'\b(TODO|FIXME|XXX)\b', r'\bissue \d+', r'\bVOLCLF_REQUIRE_DATA\b']
+ALLOW = {'97_test_utils.ipynb': {r'\.\./shared', r'/shared/data\b', r'\bVOLCLF_REQUIRE_DATA\b'}}   # the contributors' page documents the test data
 NOISE = re.compile(r'^(WARNING: All log messages before absl|[IWE]\d{4} [\d:.]+ +\d+ \S+:\d+\])')
 
 def private_names() -> set:
@@ -60,6 +61,7 @@ def problems(nb_path:Path, privates:set) -> list:
             if o.get('output_type') == 'stream' and o.get('name') == 'stderr':
                 t = ''.join(l for l in t.splitlines(True) if not NOISE.match(l))
             if '__main__.' in t: out.append(f"{where}: an output shows a __main__ object")
+            if m := re.search(r'\S+\.py:\d+: \w*Warning\b', t): out.append(f"{where}: an output shows a warning with its source line ({m.group(0)}): a path of the machine that ran it")
             if 'NoneType' in t: out.append(f"{where}: an output shows NoneType (an unannotated None default?)")
             for pat in internal:
                 if m := re.search(pat, t, re.I): out.append(f"{where}: internal wording {m.group(0)!r} in an output")

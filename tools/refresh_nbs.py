@@ -4,7 +4,7 @@ Usage: python tools/refresh_nbs.py [nbs/01_data.ipynb ...]   (default: every not
 Then run `nbdev_clean` and `python tools/readme.py`. Cells flagged `slow` or `cuda` are run too, as the docs
 should show real results; expect those runs to take their time.
 """
-import re, sys
+import re, shutil, sys, tempfile
 from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
@@ -25,8 +25,14 @@ def _quiet(nb):
         c.outputs = outs
 
 def refresh(path:Path):
+    "Run `path` as a first-time reader would: the `runs/` its examples write beside it is moved aside meanwhile (a run found there makes training say it starts over), then put back."
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=3600, kernel_name='python3', resources={'metadata': {'path': str(path.parent)}}).execute()
+    runs = path.parent/'runs'
+    aside = Path(tempfile.mkdtemp(dir=path.parent, prefix='.runs-aside-')) if runs.exists() else None
+    if aside: runs.rename(aside/'runs')
+    try: NotebookClient(nb, timeout=3600, kernel_name='python3', resources={'metadata': {'path': str(path.parent)}}).execute()
+    finally:
+        if aside: shutil.rmtree(runs, ignore_errors=True); (aside/'runs').rename(runs); aside.rmdir()
     _quiet(nb)
     nb.metadata.pop('widgets', None)        # the state of the widgets the run made: no output shows them, and it is most of a notebook's size
     nbformat.write(nb, path)

@@ -148,8 +148,27 @@ def _checked(ds, data:dict) -> tuple:
     hashed = with_hashes(ds, fp)                    # the validation split `train` makes uses them too
     if ds.splits is not None and 'test' in set(ds.splits): return hashed, fp   # the data's own: volclf cannot move it, the fingerprint reports what it shares
     keyed = with_test_split(hashed, data['test'], data['seed'])
-    data['held'] = dict(n=len(ds), test=np.flatnonzero(keyed.splits == 'test').tolist())   # for `evaluate`, which rebuilds the data without reading every voxel
+    test = np.flatnonzero(keyed.splits == 'test')   # for `evaluate`, which rebuilds the data without reading every voxel
+    names = _item_names(ds)
+    data['held'] = dict(n=len(ds), test=test.tolist(), **({} if names is None else dict(files=[names[i] for i in test])))
     return keyed, fp
+
+def _item_names(ds) -> list|None:
+    "Each file's path relative to the folder that holds them all (None for volumes in memory): names that survive reordering the manifest and moving the folder."
+    if ds.in_memory: return None
+    paths = [os.path.abspath(p) for p in ds.x]
+    root = os.path.commonpath([os.path.dirname(p) for p in paths])
+    return [Path(os.path.relpath(p, root)).as_posix() for p in paths]
+
+def _held_split(ds, held:dict, spec:str):
+    "The run's test split of `ds`, rebuilt from what `_checked` recorded: by the files' names where it recorded them, else by position."
+    import numpy as np
+    if len(ds) != held['n']: raise VolclfError(f"the data now holds {len(ds)} items, the run split {held['n']}: its test split cannot be rebuilt", spec)
+    if 'files' not in held: return np.where(np.isin(np.arange(len(ds)), held['test']), 'test', 'train')
+    names = _item_names(ds)
+    gone = sorted(set(held['files']) - set(names))
+    if gone: raise VolclfError(f"{len(gone)} of the run's {len(held['files'])} test files are not in the data now (the first: {gone[0]}): its test split cannot be rebuilt", spec)
+    return np.where(np.isin(names, held['files']), 'test', 'train')
 
 def _train_part(ds, fp):
     "The fingerprint of `ds`'s training split, a part of `fp` (of all of `ds`): what a plan is made from."
@@ -245,7 +264,6 @@ def _report(m, out, seconds=None):
 # %% ../nbs/10_cli.ipynb #2e092b00
 def _evaluate(args):
     quiet_tensorflow()
-    import numpy as np
     from volclf.data import load_spec
     from volclf.train import load_trained
     from volclf.evaluate import evaluate
@@ -256,9 +274,7 @@ def _evaluate(args):
     if args.data == 'synthetic': data['shape'] = shape
     held = data.pop('held', None)       # the test items, where the run's split read every voxel to keep copies together
     ds = load_spec(**data)
-    if held and same:
-        if len(ds) != held['n']: raise VolclfError(f"the data now holds {len(ds)} items, the run split {held['n']}: its test split cannot be rebuilt", args.data)
-        ds.splits = np.where(np.isin(np.arange(len(ds)), held['test']), 'test', 'train')
+    if held and same: ds.splits = _held_split(ds, held, args.data)
     ds = ds.part(args.split)
     if ds.in_memory: ds = ds.load(shape, data.get('on_error', 'raise'))   # files stream, resized by the recorded recipe
     if len(ds.classes) != len(info['classes']): raise VolclfError(f"the data has {len(ds.classes)} classes, the model {len(info['classes'])}", args.data)

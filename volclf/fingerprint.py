@@ -28,7 +28,8 @@ def _mass(a:np.ndarray, most:int) -> tuple:
     "(x − min(x) with NaN as 0, the sampling step per axis): `a` taken at a regular stride, ≤ `most` samples per axis."
     step = [max(1, n // most) for n in a.shape[:3]]
     x = np.asarray(a, np.float32)[::step[0], ::step[1], ::step[2]]
-    return (np.nan_to_num(x - np.nanmin(x)) if x.size else x), step
+    lo = np.nanmin(x) if x.size and not np.isnan(x).all() else 0.     # all NaN: nothing to subtract, and no warning
+    return np.nan_to_num(x - lo), step
 
 def mirror_asymmetry(a:np.ndarray, most:int=64) -> list:
     "For each axis D, H, W: ‖x − flip(x)‖₁ / 2‖x − min‖₁ of `a` (0: its own mirror image; 1: no overlap), on ≤ `most` samples per axis."
