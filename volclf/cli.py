@@ -120,17 +120,19 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 # %% ../nbs/10_cli.ipynb #e64f3742
-def _data(args, spec:str, one_shape:bool=True, split:bool=True) -> tuple:
-    "The in-memory dataset `spec` names, and the recipe (for volclf.json) that rebuilds it; `split` False: without the test split volclf makes (`_checked` makes it)."
-    from volclf.data import load_spec
+def _data(args, spec:str, one_shape:bool=True, split:bool=False) -> tuple:
+    "The dataset `spec` names, and the recipe (for volclf.json) that rebuilds it; without the test split volclf makes (`_checked` makes it, reading every voxel), unless `split` and the volumes are in memory (`split` hashes them itself)."
+    from volclf.data import load_spec, with_test_split
     shape = None if args.shape is None else [int(s) for s in args.shape]
     seed = args.seed if args.seed is not None else (getattr(args, 'seeds', None) or [0])[0]
     data = dict(spec=spec, n=args.n, shape=shape or list(DEMO['shape']), n_classes=3, seed=seed, test=0.2,
                 labels=getattr(args, 'labels', None), on_error=getattr(args, 'on_error', 'raise'))
     try:
-        ds = load_spec(**(data if split else dict(data, test=None)))
+        ds = load_spec(**dict(data, test=None))
         for p, why in ds.skipped: print(f"volclf: skipped {why}", file=sys.stderr)
-        if ds.in_memory: return ds.load(None if spec == 'synthetic' else shape, data['on_error']), data
+        if ds.in_memory:
+            if split and not _own_test(ds): ds = with_test_split(ds, data['test'], data['seed'])   # as `load_spec` makes it
+            return ds.load(None if spec == 'synthetic' else shape, data['on_error']), data
     except VolclfError as e:                       # a bad file stops training: say how to go on
         if getattr(args, 'on_error', None) != 'raise' or not getattr(e, 'skippable', False): raise
         raise VolclfError(f"{e} (--on-error skip trains on the rest and lists what it left out; `volclf plan --data {spec}` reports every problem at once)") from None
@@ -146,12 +148,25 @@ def _checked(ds, data:dict) -> tuple:
     from volclf.fingerprint import fingerprint, with_hashes
     fp = fingerprint(ds, progress=sys.stderr.isatty())
     hashed = with_hashes(ds, fp)                    # the validation split `train` makes uses them too
-    if ds.splits is not None and 'test' in set(ds.splits): return hashed, fp   # the data's own: volclf cannot move it, the fingerprint reports what it shares
+    if _own_test(ds): return hashed, fp             # the data's own: volclf cannot move it, the fingerprint reports what it shares
     keyed = with_test_split(hashed, data['test'], data['seed'])
     test = np.flatnonzero(keyed.splits == 'test')   # for `evaluate`, which rebuilds the data without reading every voxel
     names = _item_names(ds)
     data['held'] = dict(n=len(ds), test=test.tolist(), **({} if names is None else dict(files=[names[i] for i in test])))
     return keyed, fp
+
+def _own_test(ds) -> bool:
+    "Whether `ds` brings its own test split (MedMNIST, ModelNet, a manifest's split column), which volclf never moves."
+    return ds.splits is not None and 'test' in set(ds.splits)
+
+def _vetted(ds, data:dict, out) -> tuple:
+    "`_checked`, its fingerprint saved in the run directory `out`, and a volume that cannot be used (in the test split too) stopping the run before training."
+    from volclf.plan import vet
+    ds, fp = _checked(ds, data)
+    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    fp.save(out/'fingerprint.json')
+    vet(fp, ds.skipped, out/'fingerprint.json')
+    return ds, fp
 
 def _item_names(ds) -> list|None:
     "Each file's path relative to the folder that holds them all (None for volumes in memory): names that survive reordering the manifest and moving the folder."
@@ -180,10 +195,11 @@ def _train_part(ds, fp):
 def _fit(args, spec:str):
     "Train on `spec`'s train split (once per seed), evaluate on its test split, write the run directory: planned, unless --model or --config."
     named = bool(args.model or args.config)
-    ds, data = _data(args, spec, one_shape=named, split=named)   # bad data fails here, before TensorFlow loads
+    ds, data = _data(args, spec, one_shape=named, split=named)   # bad headers fail here, before TensorFlow loads
     quiet_tensorflow()                         # TrainConfig lives with train, which imports TensorFlow
     if not named: return _fit_planned(args, ds, data)
     cfg = _config(args)
+    if not ds.in_memory: ds, _ = _vetted(ds, data, args.out)   # files: every voxel read once, so a bad one stops the run now and copies stay on one side
     from volclf.preprocess import default_preprocess
     pre = default_preprocess(ds, None if ds.in_memory else args.shape)      # the library's choice, as from Python
     shape = tuple(ds.x.shape[1:4]) if ds.in_memory else pre.shape
@@ -230,12 +246,8 @@ def _planned(args, train_ds, val, fp, given, over):
 def _fit_planned(args, ds, data):
     "Check every volume and split off the test part (`_checked`), plan (or read --plan) and print the plan, then train, test and report as `_fit` does."
     from volclf.evaluate import train_and_test
-    from volclf.plan import vet
     given, over = _given_plan(args)                   # a wrong flag or plan file is said before every volume is read
-    ds, fp = _checked(ds, data)
-    out = Path(args.out); out.mkdir(parents=True, exist_ok=True)
-    fp.save(out/'fingerprint.json')
-    vet(fp, ds.skipped, out/'fingerprint.json')       # a bad test volume stops the run here, not after training
+    ds, fp = _vetted(ds, data, args.out)
     val = ds.part('val') if 'val' in set(ds.splits) else 0.2
     plan = _planned(args, ds.part('train'), val, _train_part(ds, fp), given, over)
     print(_text(plan._repr_markdown_()), flush=True)
@@ -338,7 +350,7 @@ def _info(args):
 
 # %% ../nbs/10_cli.ipynb #89def76a
 def _plan(args):
-    ds, data = _data(args, args.data, one_shape=False, split=False)
+    ds, data = _data(args, args.data, one_shape=False)
     quiet_tensorflow()
     from volclf.plan import make_plan
     (ds, fp), out = _checked(ds, data), Path(args.out)      # every volume: the dataset check; the test split `train` makes
