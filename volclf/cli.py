@@ -128,7 +128,9 @@ def _data(args, spec:str, one_shape:bool=True, split:bool=False) -> tuple:
     data = dict(spec=spec, n=args.n, shape=shape or list(DEMO['shape']), n_classes=3, seed=seed, test=0.2,
                 labels=getattr(args, 'labels', None), on_error=getattr(args, 'on_error', 'raise'))
     try:
-        ds = load_spec(**dict(data, test=None))
+        with warnings.catch_warnings():
+            warnings.filterwarnings('ignore', r'.*: skipped \d+ \w+, e\.g\. ')   # the summary: each one is listed here
+            ds = load_spec(**dict(data, test=None))
         for p, why in ds.skipped: print(f"volclf: skipped {why}", file=sys.stderr)
         if ds.in_memory:
             if split and not _own_test(ds): ds = with_test_split(ds, data['test'], data['seed'])   # as `load_spec` makes it

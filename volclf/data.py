@@ -404,16 +404,21 @@ def _read_csv(path:Path) -> list:
     return rows
 
 # %% ../nbs/01_data.ipynb #1d8a4c7e
-def _class_names(labels:list, classes:list|None) -> list:
-    "Class names: `classes` if given, else the distinct labels, sorted (numerically when all are numbers)."
+def _class_names(labels:list, classes:list|None, where=None) -> list:
+    "Class names: `classes` if given, else the distinct labels (none empty, no two alike but for case), sorted (numerically when all are numbers)."
     if classes is not None: return [str(c) for c in classes]
-    names = sorted(set(labels))
+    names = sorted(set(labels) - {''})
+    alike = {}
+    for n in names: alike.setdefault(n.casefold(), []).append(n)
+    if clash := next((v for v in alike.values() if len(v) > 1), None):
+        raise VolclfError(f"labels {' and '.join(map(repr, clash))} differ only in case: write each class one way", where)
     return sorted(names, key=float) if all(l.lstrip('-').replace('.', '', 1).isdigit() for l in names) else names
 
 def _check_row(r:dict, classes:list, seen:dict, folder:Path, csv_path:Path) -> Path:
     "The volume path of manifest row `r`, after checking its label, split and that it is not a repeat."
     bad = lambda msg: VolclfError(f"row {r['row']}: {msg}", csv_path)
     if not r['path']: raise bad("empty path")
+    if not r['label']: raise bad(f"no label for {r['path']}")
     if r['label'] not in classes: raise bad(f"unknown label {r['label']!r} (classes: {', '.join(classes)})")
     if r.get('split') and r['split'] not in ('train', 'val', 'test'): raise bad(f"split {r['split']!r} is not train, val or test")
     p = folder/r['path']
@@ -431,7 +436,7 @@ def from_csv(
     "A file-backed dataset from a CSV manifest."
     path = Path(path)
     rows = _read_csv(path)
-    classes, folder, seen, skipped, keep = _class_names([r['label'] for r in rows], classes), Path(root or path.parent), {}, [], []
+    classes, folder, seen, skipped, keep = _class_names([r['label'] for r in rows], classes, path), Path(root or path.parent), {}, [], []
     for r in rows:
         p = _attempt(lambda: _check_row(r, classes, seen, folder, path), on_error, skipped, f"{path} row {r['row']}")
         if p is not None: keep.append((r, p))
