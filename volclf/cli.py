@@ -109,7 +109,7 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument('--bootstrap', type=int, default=1000, metavar='N', help="test-set redraws for the 95%% intervals, 0 for none (default: %(default)s)")
     r = sub.add_parser('predict', help="class probabilities for volume files")
     r.add_argument('--model', required=True, help="DIR/model.keras written by train or demo")
-    r.add_argument('paths', nargs='+', metavar='PATH', help="volume files or DICOM series folders")
+    r.add_argument('paths', nargs='+', metavar='PATH', help="volume files, DICOM series folders, or folders of them (every volume inside)")
     r.add_argument('--out', default='preds.csv', help="CSV to write (default: %(default)s)")
     r.add_argument('--batch-size', type=int, default=16, metavar='N', help="volumes per forward pass (default: %(default)s)")
     for x in (e, r): x.add_argument('--tta', choices=['flip', 'rot90', 'flip+rot90'], help="average over mirrored / turned copies")
@@ -303,17 +303,18 @@ def _predict(args):
     from volclf.train import load_trained
     from volclf.evaluate import predict_files
     model, info = load_trained(args.model)
-    classes, n_ok = info['classes'], 0
+    classes, n_ok, n = info['classes'], 0, 0
     plan = info.get('plan') or {}                           # a planned model knows its data's kind and field of view: files unlike them are flagged
     with open(args.out, 'w', newline='') as f:
         w = csv.DictWriter(f, ['path', 'prediction'] + [f"p_{c}" for c in classes] + ['error', 'warning'], restval='')
         w.writeheader()
         for p, pr, note in predict_files(model, args.paths, info['preprocess'], args.batch_size, args.tta, kind=plan.get('kind'), extent=plan.get('extent')):
+            n += 1
             if pr is None: print(f"volclf: skipped {note}", file=sys.stderr); w.writerow(dict(path=p, error=note)); continue
             if note: print(f"volclf: warning: {note}", file=sys.stderr)
             n_ok += 1; w.writerow(dict(path=p, prediction=classes[int(pr.argmax())], warning=note or '', **{f"p_{c}": f"{v:.6f}" for c, v in zip(classes, pr)}))
             f.flush()                                         # rows appear as they are known
-    print(f"volclf: wrote {n_ok} prediction{'s' * (n_ok != 1)} ({len(args.paths) - n_ok} skipped) to {args.out}", file=sys.stderr)
+    print(f"volclf: wrote {n_ok} prediction{'s' * (n_ok != 1)} ({n - n_ok} skipped) to {args.out}", file=sys.stderr)
     return 0 if n_ok else 2
 
 # %% ../nbs/10_cli.ipynb #137d432a

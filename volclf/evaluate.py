@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_evaluate.ipynb #96680efa
 from __future__ import annotations
-import csv, json, math, warnings
+import csv, json, math, re, warnings
 from typing import Callable
 from pathlib import Path
 import numpy as np
@@ -16,7 +16,8 @@ from .core import VolclfError
 __all__ = ['HEADLINE', 'MIN_PER_CLASS', 'PROPORTIONS', 'TTA', 'STRETCH', 'Metrics', 'as_probs', 'calibration_bins',
            'expected_calibration_error', 'compute_metrics', 'bootstrap_ci', 'wilson_interval', 'confidence_intervals',
            'tta_views', 'predict_views', 'predict_probs', 'evaluate', 'plot_confusion_matrix', 'plot_roc',
-           'plot_reliability', 'read_history', 'plot_history', 'predict_files', 'summarize_seeds', 'train_and_test']
+           'plot_reliability', 'read_history', 'plot_history', 'volume_inputs', 'predict_files', 'summarize_seeds',
+           'train_and_test']
 
 # %% ../nbs/07_evaluate.ipynb #1eb4d33a
 HEADLINE = ('accuracy', 'balanced_accuracy', 'auc', 'sensitivity', 'specificity', 'macro_f1', 'ece')
@@ -269,6 +270,31 @@ def plot_history(
     axs[0].figure.tight_layout()
     return axs[0].figure
 
+# %% ../nbs/07_evaluate.ipynb #volinputs1
+def _format_or_none(p:Path) -> str|None:
+    "The reader a file needs (`volclf.io.file_format`), or None where volclf reads no such file."
+    from volclf.io import file_format
+    try: return file_format(p)
+    except VolclfError: return None
+
+def _natural(p:Path) -> list:
+    "Sort key: names with their numbers compared as numbers (scan2 before scan10)."
+    return [int(t) if t.isdigit() else t.lower() for t in re.split(r'(\d+)', p.name)]
+
+def volume_inputs(paths:list) -> list:
+    "The volumes `paths` name, in order: a file, or a folder holding DICOM files (one series), as given; any other folder stands for what it holds, sorted and searched the same way (hidden files left out)."
+    out = []
+    for q in paths:
+        p = Path(q)
+        if not p.is_dir(): out.append(q); continue
+        kids = sorted((k for k in p.iterdir() if not k.name.startswith('.') and k.name.upper() != 'DICOMDIR'), key=_natural)
+        files = [k for k in kids if k.is_file()]
+        if not kids or any(_format_or_none(k) == 'dicom' for k in files): out.append(q)   # a series (an empty folder: the reader says so)
+        elif len(files) < len(kids) or any(_format_or_none(k) for k in files): out += volume_inputs(kids)   # folders, or volume files of other formats
+        else: out.append(q)                      # nothing volclf knows by name: the DICOM reader looks inside and says what it found
+    return out
+
+
 # %% ../nbs/07_evaluate.ipynb #b4d1c25b
 STRETCH = 1.5   # a scan whose field of view differs from the training scans' by more than this along an axis is predicted with a warning
 
@@ -306,7 +332,7 @@ def _read_all(paths:list, preprocess, shape:tuple, pool, channels:int=1, kind:st
 # %% ../nbs/07_evaluate.ipynb #3d633b85
 def predict_files(
     model,                       # a .keras file written by `train` (it carries its recipe), or a Keras model
-    paths:list,                  # volume files or DICOM series folders
+    paths:list,                  # volume files, DICOM series folders, or folders of them (see `volume_inputs`)
     preprocess:object|None=None,     # the recipe (a `Preprocess`); needed only for a Keras model without its record
     batch_size:int=16,           # volumes per forward pass
     tta:str|None=None,           # test-time augmentation (see `tta_views`)
@@ -321,7 +347,7 @@ def predict_files(
         model, info = load_trained(model); preprocess = preprocess or info['preprocess']
         kind, extent = kind or (info.get('plan') or {}).get('kind'), extent or (info.get('plan') or {}).get('extent')
     if preprocess is None: raise VolclfError("predict_files needs the model's Preprocess (or its .keras file, which carries it)")
-    shape, channels, paths = tuple(model.input_shape[1:4]), model.input_shape[4], list(paths)
+    shape, channels, paths = tuple(model.input_shape[1:4]), model.input_shape[4], volume_inputs(paths)
     views, chunks = tta_views(tta, shape), [paths[i:i + batch_size] for i in range(0, len(paths), batch_size)]
     with ThreadPoolExecutor(workers) as pool:
         read = lambda chunk: _read_all(chunk, preprocess, shape, pool, channels, kind, extent)
