@@ -113,7 +113,7 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument('--out', default='preds.csv', help="CSV to write (default: %(default)s)")
     r.add_argument('--batch-size', type=int, default=16, metavar='N', help="volumes per forward pass (default: %(default)s)")
     for x in (e, r): x.add_argument('--tta', choices=['flip', 'rot90', 'flip+rot90'], help="average over mirrored / turned copies")
-    i = sub.add_parser('info', help="what is in volume files, from their headers; exit 2 when one cannot be used")
+    i = sub.add_parser('info', help="what is in volume files (or the folders holding them), from their headers; exit 2 when one cannot be used")
     i.add_argument('paths', nargs='+', metavar='PATH')
     i.add_argument('--check', action='store_true', help="also read every voxel (finds truncated data and NaN values)")
     i.add_argument('--json', action='store_true', help="one JSON object per file instead of a line of text")
@@ -344,11 +344,12 @@ def _usable(p:str, check:bool) -> dict:
     return dict(h, dataset=archive) if archive else h
 
 def _info(args):
-    bad = 0
-    for p in args.paths:
+    from volclf.io import volume_inputs
+    bad, paths = 0, volume_inputs(args.paths)        # a folder that is not a DICOM series: the volumes in it
+    for p in paths:
         try: h = _usable(p, args.check); print(json.dumps(h, default=str) if args.json else _describe(h) + ('; voxels read: ok' if args.check else ''))
         except VolclfError as e: print(f"volclf: {e}", file=sys.stderr); bad += 1
-    if bad and len(args.paths) > 1: print(f"volclf: {bad} of {len(args.paths)} inputs cannot be used", file=sys.stderr)
+    if bad and len(paths) > 1: print(f"volclf: {bad} of {len(paths)} inputs cannot be used", file=sys.stderr)
     return 2 if bad else 0
 
 # %% ../nbs/10_cli.ipynb #89def76a

@@ -4,20 +4,20 @@
 
 # %% ../nbs/07_evaluate.ipynb #96680efa
 from __future__ import annotations
-import csv, json, math, re, warnings
+import csv, json, math, warnings
 from typing import Callable
 from pathlib import Path
 import numpy as np
 import matplotlib.pyplot as plt
 from sklearn import metrics as skm
 from .core import VolclfError
+from .io import volume_inputs
 
 # %% auto #0
 __all__ = ['HEADLINE', 'MIN_PER_CLASS', 'PROPORTIONS', 'TTA', 'STRETCH', 'Metrics', 'as_probs', 'calibration_bins',
            'expected_calibration_error', 'compute_metrics', 'bootstrap_ci', 'wilson_interval', 'confidence_intervals',
            'tta_views', 'predict_views', 'predict_probs', 'evaluate', 'plot_confusion_matrix', 'plot_roc',
-           'plot_reliability', 'read_history', 'plot_history', 'volume_inputs', 'predict_files', 'summarize_seeds',
-           'train_and_test']
+           'plot_reliability', 'read_history', 'plot_history', 'predict_files', 'summarize_seeds', 'train_and_test']
 
 # %% ../nbs/07_evaluate.ipynb #1eb4d33a
 HEADLINE = ('accuracy', 'balanced_accuracy', 'auc', 'sensitivity', 'specificity', 'macro_f1', 'ece')
@@ -269,31 +269,6 @@ def plot_history(
         ax.set(xlabel='epoch', title=k); ax.legend(fontsize=8)
     axs[0].figure.tight_layout()
     return axs[0].figure
-
-# %% ../nbs/07_evaluate.ipynb #volinputs1
-def _format_or_none(p:Path) -> str|None:
-    "The reader a file needs (`volclf.io.file_format`), or None where volclf reads no such file."
-    from volclf.io import file_format
-    try: return file_format(p)
-    except VolclfError: return None
-
-def _natural(p:Path) -> list:
-    "Sort key: names with their numbers compared as numbers (scan2 before scan10)."
-    return [int(t) if t.isdigit() else t.lower() for t in re.split(r'(\d+)', p.name)]
-
-def volume_inputs(paths:list) -> list:
-    "The volumes `paths` name, in order: a file, or a folder holding DICOM files (one series), as given; any other folder stands for what it holds, sorted and searched the same way (hidden files left out)."
-    out = []
-    for q in paths:
-        p = Path(q)
-        if not p.is_dir(): out.append(q); continue
-        kids = sorted((k for k in p.iterdir() if not k.name.startswith('.') and k.name.upper() != 'DICOMDIR'), key=_natural)
-        files = [k for k in kids if k.is_file()]
-        if not kids or any(_format_or_none(k) == 'dicom' for k in files): out.append(q)   # a series (an empty folder: the reader says so)
-        elif len(files) < len(kids) or any(_format_or_none(k) for k in files): out += volume_inputs(kids)   # folders, or volume files of other formats
-        else: out.append(q)                      # nothing volclf knows by name: the DICOM reader looks inside and says what it found
-    return out
-
 
 # %% ../nbs/07_evaluate.ipynb #b4d1c25b
 STRETCH = 1.5   # a scan whose field of view differs from the training scans' by more than this along an axis is predicted with a warning

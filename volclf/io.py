@@ -4,6 +4,7 @@
 
 # %% ../nbs/00e_io.ipynb #e3d6114b
 from __future__ import annotations
+import re
 from pathlib import Path
 from .core import VolclfError, Volume, MAX_BYTES, check_size, check_volume
 from .arrays import load_npy, read_figshare_mat, read_figshare_folds, read_binvox, inspect_npy, inspect_figshare_mat, inspect_binvox, FIGSHARE_CLASSES, MAT5_SECONDS
@@ -12,9 +13,9 @@ from .itk import read_itk, inspect_itk
 from .dicom import read_dicom, inspect_dicom
 
 # %% auto #0
-__all__ = ['file_format', 'read_volume', 'inspect', 'check_header', 'VolclfError', 'Volume', 'MAX_BYTES', 'check_size',
-           'check_volume', 'load_npy', 'read_figshare_mat', 'read_figshare_folds', 'read_binvox', 'read_nifti',
-           'read_itk', 'read_dicom', 'FIGSHARE_CLASSES', 'MAT5_SECONDS']
+__all__ = ['file_format', 'read_volume', 'volume_inputs', 'inspect', 'check_header', 'VolclfError', 'Volume', 'MAX_BYTES',
+           'check_size', 'check_volume', 'load_npy', 'read_figshare_mat', 'read_figshare_folds', 'read_binvox',
+           'read_nifti', 'read_itk', 'read_dicom', 'FIGSHARE_CLASSES', 'MAT5_SECONDS']
 
 # %% ../nbs/00e_io.ipynb #3caf6c03
 _all_ = ['VolclfError', 'Volume', 'MAX_BYTES', 'check_size', 'check_volume', 'load_npy', 'read_figshare_mat', 'read_figshare_folds',
@@ -60,6 +61,30 @@ def read_volume(
         return Volume(check_volume(s['image'][None], path), None, dict(format='figshare', label=s['label'],
                       class_name=FIGSHARE_CLASSES[s['label']], pid=s['pid'], mask=s['mask'][None]), str(path))
     return Volume(check_volume(load_npy(path, key), path), None, dict(format=path.suffix[1:].lower()), str(path))
+
+# %% ../nbs/00e_io.ipynb #volinputs1
+def _format_or_none(p:Path) -> str|None:
+    "The reader a file needs (`volclf.io.file_format`), or None where volclf reads no such file."
+    try: return file_format(p)
+    except VolclfError: return None
+
+def _natural(p:Path) -> list:
+    "Sort key: names with their numbers compared as numbers (scan2 before scan10)."
+    return [int(t) if t.isdigit() else t.lower() for t in re.split(r'(\d+)', p.name)]
+
+def volume_inputs(paths:list) -> list:
+    "The volumes `paths` name, in order: a file, or a folder holding DICOM files (one series), as given; any other folder stands for what it holds, sorted and searched the same way (hidden files left out)."
+    out = []
+    for q in paths:
+        p = Path(q)
+        if not p.is_dir(): out.append(q); continue
+        kids = sorted((k for k in p.iterdir() if not k.name.startswith('.') and k.name.upper() != 'DICOMDIR'), key=_natural)
+        files = [k for k in kids if k.is_file()]
+        if not kids or any(_format_or_none(k) == 'dicom' for k in files): out.append(q)   # a series (an empty folder: the reader says so)
+        elif len(files) < len(kids) or any(_format_or_none(k) for k in files): out += volume_inputs(kids)   # folders, or volume files of other formats
+        else: out.append(q)                      # nothing volclf knows by name: the DICOM reader looks inside and says what it found
+    return out
+
 
 # %% ../nbs/00e_io.ipynb #150dbd23
 def inspect(
