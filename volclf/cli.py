@@ -104,7 +104,7 @@ def parser() -> argparse.ArgumentParser:
     e = sub.add_parser('evaluate', help="evaluate a trained model on a dataset split")
     e.add_argument('--model', required=True, help="DIR/model.keras written by train or demo")
     e.add_argument('--data', required=True, help="data spec, as for train")
-    e.add_argument('--split', default='test', help="(default: %(default)s)")
+    e.add_argument('--split', help="what to score: test, val, train or all (default: the test split of the data the model was trained on; all of other data, such as an external test set)")
     e.add_argument('--out', help="where to write metrics.json and plots (default: the model's directory)")
     e.add_argument('--bootstrap', type=int, default=1000, metavar='N', help="test-set redraws for the 95%% intervals, 0 for none (default: %(default)s)")
     r = sub.add_parser('predict', help="class probabilities for volume files")
@@ -280,19 +280,21 @@ def _evaluate(args):
     quiet_tensorflow()
     from volclf.data import load_spec
     from volclf.train import load_trained
-    from volclf.evaluate import evaluate
+    from volclf.evaluate import evaluate, match_classes
     model, info = load_trained(args.model)
     data, shape = dict(info.get('data', {}), spec=args.data), tuple(info['input_shape'][:3])
     same = args.data == info.get('data', {}).get('spec')
     if not same: data['labels'] = None   # other data: the recorded manifest does not apply
     if args.data == 'synthetic': data['shape'] = shape
     held = data.pop('held', None)       # the test items, where the run's split read every voxel to keep copies together
-    ds = load_spec(**data)
-    if held and same: ds.splits = _held_split(ds, held, args.data)
-    ds = ds.part(args.split)
+    split = args.split or ('test' if same else 'all')
+    ds = load_spec(**dict(data, test=None) if split == 'all' else data)
+    if held and same and split != 'all': ds.splits = _held_split(ds, held, args.data)
+    if split != 'all': ds = ds.part(split)
+    if not same: print(f"volclf: scoring {'all ' if split == 'all' else f'the {split} split, '}{len(ds)} volumes of {args.data}, which the model was not trained on"
+                       + (" (--split test: the test part volclf would split off)" if split == 'all' else ""), file=sys.stderr)
     if ds.in_memory: ds = ds.load(shape, data.get('on_error', 'raise'))   # files stream, resized by the recorded recipe
-    if len(ds.classes) != len(info['classes']): raise VolclfError(f"the data has {len(ds.classes)} classes, the model {len(info['classes'])}", args.data)
-    ds.classes = info['classes']
+    ds = match_classes(ds, info['classes'], args.data)     # by name: other data may order its classes its own way
     out = args.out or Path(args.model).parent
     _report(evaluate(model, ds, info['preprocess'], out=out, tta=args.tta, bootstrap=args.bootstrap), out)
     return 0

@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_evaluate.ipynb #96680efa
 from __future__ import annotations
-import csv, json, math, warnings
+import csv, dataclasses, json, math, warnings
 from typing import Callable
 from pathlib import Path
 import numpy as np
@@ -16,8 +16,9 @@ from .io import volume_inputs
 # %% auto #0
 __all__ = ['HEADLINE', 'MIN_PER_CLASS', 'PROPORTIONS', 'TTA', 'STRETCH', 'Metrics', 'as_probs', 'calibration_bins',
            'expected_calibration_error', 'compute_metrics', 'bootstrap_ci', 'wilson_interval', 'confidence_intervals',
-           'tta_views', 'predict_views', 'predict_probs', 'evaluate', 'plot_confusion_matrix', 'plot_roc',
-           'plot_reliability', 'read_history', 'plot_history', 'predict_files', 'summarize_seeds', 'train_and_test']
+           'tta_views', 'predict_views', 'predict_probs', 'match_classes', 'evaluate', 'plot_confusion_matrix',
+           'plot_roc', 'plot_reliability', 'read_history', 'plot_history', 'predict_files', 'summarize_seeds',
+           'train_and_test']
 
 # %% ../nbs/07_evaluate.ipynb #1eb4d33a
 HEADLINE = ('accuracy', 'balanced_accuracy', 'auc', 'sensitivity', 'specificity', 'macro_f1', 'ece')
@@ -178,6 +179,16 @@ def _json_safe(v):
     return None if isinstance(v, float) and math.isnan(v) else v
 
 # %% ../nbs/07_evaluate.ipynb #02564967
+def match_classes(data, classes:list, where=None):
+    "`data` with its labels numbered as a model's `classes`: matched by name (other data may order them its own way; a folder per class sorts them), or as they are where its labels are the numbers 0, 1, …"
+    have, classes = [str(c) for c in data.classes], [str(c) for c in classes]
+    if have == classes: return data
+    where = where or data.name
+    if len(have) != len(classes): raise VolclfError(f"the data has {len(have)} classes, the model {len(classes)}", where)
+    if set(have) == set(classes): return dataclasses.replace(data, y=np.array([classes.index(have[y]) for y in data.y]), classes=classes)
+    if have == [str(i) for i in range(len(classes))]: return dataclasses.replace(data, classes=classes)
+    raise VolclfError(f"the data's classes ({', '.join(have)}) are not the model's ({', '.join(classes)})", where)
+
 def evaluate(
     model,                       # a trained Keras model
     data,                        # a `VolumeDataset` to evaluate on
@@ -190,6 +201,7 @@ def evaluate(
     **views,
 ) -> Metrics:                    # the metrics with their intervals (`ci`), as a dict that renders as tables
     "Metrics of `model` on `data` with 95 % intervals (see `confidence_intervals`); with `out`, also written to disk with the plots. `views`: `flip_axes`, `rot_plane` for `tta` (see `tta_views`)."
+    if classes := getattr(model, 'volclf_classes', None): data = match_classes(data, classes)   # a model from `train` knows its classes
     probs = predict_probs(model, data, preprocess, batch_size, tta, **views)
     m = compute_metrics(data.y, probs, data.classes)
     if bootstrap: m['ci'] = confidence_intervals(data.y, probs, data.classes, bootstrap, seed=seed)

@@ -765,6 +765,6 @@ def train_plan(
         model = ensemble_model([r.model for r in runs], plan.tta_flips, t, plan.tta_turns)
     record = save_run_info(out, model, data.classes, pre, seed=seed, threshold=t, plan=plan.to_dict(), members=len(runs), **(info or {}))
     save_model(model, out/'model.keras', record)
-    model.volclf_preprocess = pre
+    model.volclf_preprocess, model.volclf_classes = pre, list(data.classes)
     shutil.copy(out/'member0'/'history.csv', out/'history.csv')
     return TrainResult(model, runs[0].history, out, time.perf_counter() - t0, runs[0].kept_epoch)

@@ -182,6 +182,7 @@ def load_trained(path:str|Path) -> tuple:
     info['preprocess'] = Preprocess.from_json(info['preprocess'])
     model = keras.saving.load_model(path, safe_mode=True)
     model.volclf_preprocess = info['preprocess']        # so that evaluate and predict_probs repeat it by default
+    model.volclf_classes = info['classes']              # and evaluate matches other data's class names to them
     return model, info
 
 # %% ../nbs/06_train.ipynb #8b3c4d5e
