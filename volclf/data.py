@@ -414,12 +414,13 @@ def _class_names(labels:list, classes:list|None, where=None) -> list:
         raise VolclfError(f"labels {' and '.join(map(repr, clash))} differ only in case: write each class one way", where)
     return sorted(names, key=float) if all(l.lstrip('-').replace('.', '', 1).isdigit() for l in names) else names
 
-def _check_row(r:dict, classes:list, seen:dict, folder:Path, csv_path:Path) -> Path:
-    "The volume path of manifest row `r`, after checking its label, split and that it is not a repeat."
+def _check_row(r:dict, classes:list, seen:dict, folder:Path, csv_path:Path, split:bool=False) -> Path:
+    "The volume path of manifest row `r`, after checking its label, split (needed when `split`) and that it is not a repeat."
     bad = lambda msg: VolclfError(f"row {r['row']}: {msg}", csv_path)
     if not r['path']: raise bad("empty path")
     if not r['label']: raise bad(f"no label for {r['path']}")
     if r['label'] not in classes: raise bad(f"unknown label {r['label']!r} (classes: {', '.join(classes)})")
+    if split and not r.get('split'): raise bad(f"no split for {r['path']}, where other rows have one (train, val or test)")
     if r.get('split') and r['split'] not in ('train', 'val', 'test'): raise bad(f"split {r['split']!r} is not train, val or test")
     p = folder/r['path']
     if str(p) in seen: raise bad(f"repeats row {seen[str(p)]} ({r['path']})")
@@ -437,13 +438,18 @@ def from_csv(
     path = Path(path)
     rows = _read_csv(path)
     classes, folder, seen, skipped, keep = _class_names([r['label'] for r in rows], classes, path), Path(root or path.parent), {}, [], []
+    splits = any(r.get('split') for r in rows)      # a split column in use: every row needs one
     for r in rows:
-        p = _attempt(lambda: _check_row(r, classes, seen, folder, path), on_error, skipped, f"{path} row {r['row']}")
+        p = _attempt(lambda: _check_row(r, classes, seen, folder, path, splits), on_error, skipped, f"{path} row {r['row']}")
         if p is not None: keep.append((r, p))
     if not keep: raise VolclfError(f"no usable rows ({skipped[0][1] if skipped else ''})", path)
-    return from_files([p for _, p in keep], [classes.index(r['label']) for r, _ in keep], classes,
-                      [r['group'] for r, _ in keep] if 'group' in keep[0][0] else None,
-                      [r['split'] for r, _ in keep] if all(r.get('split') for r, _ in keep) else None,
+    groups = None
+    if 'group' in keep[0][0]:
+        if loose := [r['row'] for r, _ in keep if not r['group']]:
+            warnings.warn(f"{path}: {len(loose)} row{'s' * (len(loose) > 1)} with no group (the first: row {loose[0]}): each is taken as a patient of its own")
+        groups = [r['group'] or f"(row {r['row']})" for r, _ in keep]
+    return from_files([p for _, p in keep], [classes.index(r['label']) for r, _ in keep], classes, groups,
+                      [r['split'] for r, _ in keep] if splits else None,
                       on_error, path.stem, skipped, [f"{path}: row {r['row']}" for r, _ in keep])
 
 # %% ../nbs/01_data.ipynb #2f5c8e0a
