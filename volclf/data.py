@@ -404,7 +404,7 @@ def _read_csv(path:Path) -> list:
     return rows
 
 # %% ../nbs/01_data.ipynb #1d8a4c7e
-def _class_names(labels:list, classes:list|None, where=None) -> list:
+def _class_names(labels:list, classes:list|None, where:Path|None=None) -> list:
     "Class names: `classes` if given, else the distinct labels (none empty, no two alike but for case), sorted (numerically when all are numbers)."
     if classes is not None: return [str(c) for c in classes]
     names = sorted(set(labels) - {''})

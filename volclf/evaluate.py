@@ -179,7 +179,11 @@ def _json_safe(v):
     return None if isinstance(v, float) and math.isnan(v) else v
 
 # %% ../nbs/07_evaluate.ipynb #02564967
-def match_classes(data, classes:list, where=None):
+def match_classes(
+    data,                        # a labelled `VolumeDataset`
+    classes:list,                # the model's class names, in its output order
+    where:str|Path|None=None,    # what an error names (default: the dataset's name)
+):
     "`data` with its labels numbered as a model's `classes`: matched by name (other data may order them its own way; a folder per class sorts them), or as they are where its labels are the numbers 0, 1, …"
     have, classes = [str(c) for c in data.classes], [str(c) for c in classes]
     if have == classes: return data
