@@ -9,7 +9,8 @@ notebook in `_proc/` and fails on what a reader would see as broken:
   - an output longer than a screen (MAX_LINES lines);
   - an image that does not load: a markdown image whose file is missing, an empty PNG, a widget saved with no static view;
   - a backticked private name (`_helper`) that nbdev would link to an anchor that does not exist;
-  - a parameter table showing `NoneType` (a parameter with a None default and no annotation).
+  - a parameter table showing `NoneType` (a parameter with a None default and no annotation);
+  - a cell that mixes imports and other code, which the docs build executes (nbdev runs every cell with an import).
 With --html DIR it also writes each page as HTML (nbconvert), and with --screenshots DIR (needs --html and Chromium)
 a screenshot of each, to look at.
 
@@ -93,10 +94,13 @@ def main():
     ap.add_argument('--screenshots', type=Path, help="and a screenshot of each (needs --html and Chromium)")
     a = ap.parse_args()
     if not a.skip_proc:
+        shutil.rmtree(ROOT/'_proc', ignore_errors=True)     # every page processed again: nbdev skips those it processed before, and their warnings
         r = subprocess.run([str(Path(sys.executable).parent/'nbdev_proc_nbs')], cwd=ROOT, capture_output=True, text=True)
         if r.returncode: sys.exit(f"nbdev_proc_nbs failed:\n{r.stderr[-3000:]}")
-        if 'Found cells containing imports and other code' in r.stderr: print("warning: nbdev_proc_nbs found cells mixing imports and code")
     privates, found = private_names(), []
+    if not a.skip_proc:     # nbdev runs every cell holding an import when it builds the docs: one that also computes runs there too
+        found += [f"a cell mixes imports and other code, so the docs build runs it (move its imports to the notebook's import cell):\n{m.strip()}"
+                  for m in re.findall(r'Found cells containing imports and other code\. See FAQ\.\n---\n(.*?)\n---', r.stderr, re.S)]
     pages = sorted(p for p in (ROOT/'_proc').rglob('*.ipynb') if '.ipynb_checkpoints' not in str(p))
     for p in pages: found += problems(p, privates)
     for f in found: print(f)
