@@ -126,11 +126,12 @@ def _data(args, spec:str, one_shape:bool=True, split:bool=False) -> tuple:
     shape = None if args.shape is None else [int(s) for s in args.shape]
     seed = args.seed if args.seed is not None else (getattr(args, 'seeds', None) or [0])[0]
     data = dict(spec=spec, n=args.n, shape=shape or list(DEMO['shape']), n_classes=3, seed=seed, test=0.2,
-                labels=getattr(args, 'labels', None), on_error=getattr(args, 'on_error', 'raise'))
+                labels=getattr(args, 'labels', None) and os.path.abspath(args.labels), on_error=getattr(args, 'on_error', 'raise'))
     try:
         with warnings.catch_warnings():
             warnings.filterwarnings('ignore', r'.*: skipped \d+ \w+, e\.g\. ')   # the summary: each one is listed here
             ds = load_spec(**dict(data, test=None))
+        if spec != 'synthetic': data['where'] = os.path.abspath(spec)   # how `evaluate` knows this data again, from any folder
         for p, why in ds.skipped: print(f"volclf: skipped {why}", file=sys.stderr)
         if ds.in_memory:
             if split and not _own_test(ds): ds = with_test_split(ds, data['test'], data['seed'])   # as `load_spec` makes it
@@ -283,7 +284,8 @@ def _evaluate(args):
     from volclf.evaluate import evaluate, match_classes
     model, info = load_trained(args.model)
     data, shape = dict(info.get('data', {}), spec=args.data), tuple(info['input_shape'][:3])
-    same = args.data == info.get('data', {}).get('spec')
+    where = data.pop('where', None)      # the data's absolute path when the model was trained
+    same = args.data == info.get('data', {}).get('spec') or os.path.abspath(args.data) == where
     if not same: data['labels'] = None   # other data: the recorded manifest does not apply
     if args.data == 'synthetic': data['shape'] = shape
     held = data.pop('held', None)       # the test items, where the run's split read every voxel to keep copies together
