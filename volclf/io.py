@@ -73,16 +73,16 @@ def _natural(p:Path) -> list:
     return [int(t) if t.isdigit() else t.lower() for t in re.split(r'(\d+)', p.name)]
 
 def volume_inputs(paths:list) -> list:
-    "The volumes `paths` name, in order: a file, or a folder holding DICOM files (one series), as given; any other folder stands for what it holds, sorted and searched the same way (hidden files left out)."
+    "The volumes `paths` name, in order: a file as given; a folder holding DICOM files as one series (and its sub-folders searched); any other folder as what it holds, sorted and searched the same way (hidden files left out)."
     out = []
     for q in paths:
         p = Path(q)
         if not p.is_dir(): out.append(q); continue
         kids = sorted((k for k in p.iterdir() if not k.name.startswith('.') and k.name.upper() != 'DICOMDIR'), key=_natural)
-        files = [k for k in kids if k.is_file()]
-        if not kids or any(_format_or_none(k) == 'dicom' for k in files): out.append(q)   # a series (an empty folder: the reader says so)
-        elif len(files) < len(kids) or any(_format_or_none(k) for k in files): out += volume_inputs(kids)   # folders, or volume files of other formats
-        else: out.append(q)                      # nothing volclf knows by name: the DICOM reader looks inside and says what it found
+        files, dirs = [k for k in kids if k.is_file()], [k for k in kids if k.is_dir()]
+        if any(_format_or_none(k) == 'dicom' for k in files): out += [q] + volume_inputs(dirs)   # its DICOM files: one series (the reader says if they are several)
+        elif dirs or any(_format_or_none(k) for k in files): out += volume_inputs(kids)          # folders, or volume files of other formats
+        else: out.append(q)                      # nothing volclf knows by name (or nothing): the DICOM reader looks inside and says what it found
     return out
 
 
