@@ -293,6 +293,8 @@ def _evaluate(args):
     ds = load_spec(**dict(data, test=None) if split == 'all' else data)
     if held and same and split != 'all': ds.splits = _held_split(ds, held, args.data)
     if split != 'all': ds = ds.part(split)
+    if same and split in ('all', 'train'):
+        print(f"volclf: scoring {f'all {len(ds)} volumes, the test split with' if split == 'all' else f'the {len(ds)}'} volumes the model was trained and validated on: not a test figure", file=sys.stderr)
     if not same: print(f"volclf: scoring {'all ' if split == 'all' else f'the {split} split, '}{len(ds)} volumes of {args.data}, which the model was not trained on"
                        + (" (--split test: the test part volclf would split off)" if split == 'all' else ""), file=sys.stderr)
     if ds.in_memory: ds = ds.load(shape, data.get('on_error', 'raise'))   # files stream, resized by the recorded recipe
