@@ -308,7 +308,9 @@ def _model_input(path:str, preprocess, shape:tuple, channels:int=1, kind:str|Non
     v = read_volume(path); a = np.ascontiguousarray(v.array)             # as `volclf.pipeline.load_volume` reads it, once
     try: x = preprocess.tf(a, v.spacing).numpy() if preprocess.shape is not None else preprocess((a if a.shape[:3] == shape else resize_volume(a, shape))[None])[0]
     except VolclfError as e: raise (VolclfError(str(e), path) if e.path is None else e) from None   # name the file
-    if x.shape[-1] != channels: raise VolclfError(f"{x.shape[-1]} channel{'s' * (x.shape[-1] > 1)} per voxel where the model takes {channels}", path)
+    if x.shape[-1] != channels:                                         # counted as stored: a recipe of several windows makes one input channel from each
+        have, want = x.shape[-1] // preprocess.channels_out(), channels // preprocess.channels_out()
+        raise VolclfError(f"{have} channel{'s' * (have > 1)} per voxel where the model takes {want}", path)
     notes = [n for n in (kind_mismatch(kind_stats(a), kind) if kind else None, _fov_note(v, extent, preprocess)) if n]
     return x, f"{path}: {'; '.join(notes)}" if notes else None
 

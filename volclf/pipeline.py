@@ -43,18 +43,18 @@ def _options(deterministic:bool) -> tf.data.Options:
 
 def _file_loader(ds:VolumeDataset, preprocess:Preprocess, cache, memo:dict|None=None):
     "The map `(path, label) → (volume, label)` that reads and preprocesses one of `ds`'s files; `memo` keeps what it read."
-    shape, channels = tuple(preprocess.shape or common_shape(ds)), ds.channels
+    shape, channels, per = tuple(preprocess.shape or common_shape(ds)), ds.channels, preprocess.channels_out()   # `per` channels of input from each stored one
     if cache is not None: Path(cache).mkdir(parents=True, exist_ok=True)
     def read(p):
         v = memo.get(p) if memo is not None else None
         if v is None: v = load_volume(p.decode(), preprocess, cache)
-        if v.shape[-1] != channels: raise VolclfError(f"{v.shape[-1]} channels where the dataset's first file has {channels}", p.decode())
+        if v.shape[-1] != channels * per: raise VolclfError(f"{v.shape[-1] // per} channels where the dataset's first file has {channels}", p.decode())
         if memo is not None: memo[p] = v
         return v
     @tf.autograph.experimental.do_not_convert
     def load(path, y):
         out = tf.numpy_function(read, [path], tf.float32)
-        out.set_shape([*shape, channels]); return out, y       # a fully known shape: TensorFlow's kernels run 2-3× faster
+        out.set_shape([*shape, channels * per]); return out, y       # a fully known shape: TensorFlow's kernels run 2-3× faster
     return load
 
 # %% ../nbs/04_pipeline.ipynb #066af5eb
@@ -127,5 +127,5 @@ def auto_cache(
     if cache is False: return None
     if cache is not None or ds.in_memory or not len(ds): return cache
     shape = tuple(preprocess.shape) if preprocess.shape else common_shape(ds)
-    need, avail = len(ds) * int(np.prod(shape)) * ds.channels * 4, available_memory()
+    need, avail = len(ds) * int(np.prod(shape)) * preprocess.channels_out(ds.channels) * 4, available_memory()
     return 'memory' if avail is not None and need <= share * avail else None

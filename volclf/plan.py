@@ -14,8 +14,8 @@ from .core import VolclfError
 from .fingerprint import Fingerprint, fingerprint, TRAINABLE
 
 # %% auto #0
-__all__ = ['CROP', 'PLACE', 'AIR', 'TISSUE', 'ALIGNED', 'ANISO', 'STEPS_WANTED', 'EPOCHS', 'MIN_EPOCHS', 'AFTER', 'SMALLEST',
-           'Plan', 'turn_planes', 'view_steps', 'spacing_rule', 'shape_rule', 'shrink_factors', 'crop_rule',
+__all__ = ['CROP', 'PLACE', 'AIR', 'TISSUE', 'SCANNER', 'ALIGNED', 'ANISO', 'STEPS_WANTED', 'EPOCHS', 'MIN_EPOCHS', 'AFTER',
+           'SMALLEST', 'Plan', 'turn_planes', 'view_steps', 'spacing_rule', 'shape_rule', 'shrink_factors', 'crop_rule',
            'intensity_rule', 'rotation_rule', 'augment_rule', 'strides_rule', 'batch_rule', 'epochs_rule',
            'network_rule', 'threshold_rule', 'probe_step', 'epoch_seconds', 'ensemble_rule', 'smaller_shape',
            'ladder_pick', 'make_plan', 'vet', 'plan_for', 'saved_plan', 'Mirror', 'DecisionThreshold', 'Turn',
@@ -35,7 +35,7 @@ class Plan:
     channels: int = 1                   # values per voxel (the sequences of multi-sequence MR, say), each normalised on its own
     extent: tuple|None = None           # the training scans' median field of view (mm, D, H, W) where they have voxel sizes: `predict` warns of a scan far from it
     intensity: str = 'minmax'           # a `volclf.preprocess.INTENSITY` step
-    window: tuple|None = None           # for 'window': (level, width) in the data's units
+    window: tuple|None = None           # for 'window': (level, width) in the data's units, or several: one input channel each
     percentiles: tuple|None = None      # clip each volume to these percentiles first
     foreground: float|None = None       # for 'zscore': statistics of the voxels above this value
     depth: int = 10                     # `resnet3d` depth: 10, 18 or 34
@@ -92,10 +92,15 @@ def to_config(self:Plan, seed:int=0):
                        label_smoothing=self.label_smoothing, ema=self.ema, keep=self.keep, precision=self.precision, seed=seed)
 
 @patch
+def in_channels(self:Plan) -> int:
+    "Channels of the network's input: each of the `channels` stored values per voxel through each of the recipe's windows."
+    return self.to_preprocess().channels_out(self.channels)
+
+@patch
 def build_model(self:Plan) -> keras.Model:
     "A new `resnet3d` as the plan describes it."
     from volclf.models import resnet3d
-    return resnet3d(tuple(self.shape) + (self.channels,), len(self.classes), depth=self.depth, width=self.width, strides=self.strides,
+    return resnet3d(tuple(self.shape) + (self.in_channels(),), len(self.classes), depth=self.depth, width=self.width, strides=self.strides,
                     precision=self.precision, stem=self.stem)
 
 @patch
@@ -181,7 +186,8 @@ def _value(p:Plan, k:str) -> str:
     if k == 'spacing': return (x(p.spacing) if p.spacing else "as stored") + (f"; the scans cover a median {x(round(float(e)) for e in p.extent)} mm" if p.extent else "")
     if k == 'shape': return x(p.shape) + (f", {p.channels} channels" if p.channels > 1 else "") + (", a box around each volume's foreground" if p.crop else "")
     if k == 'intensity':
-        extra = (f" {p.window[0]:g}/{p.window[1]:g}" if p.window else "") + (f", clipped to percentiles {p.percentiles[0]:g}–{p.percentiles[1]:g}" if p.percentiles else "")
+        wins = (p.window,) if p.window and not isinstance(p.window[0], tuple) else p.window or ()
+        extra = " and".join(f" {w[0]:g}/{w[1]:g}" for w in wins) + (", one input channel each" if len(wins) > 1 else "") + (f", clipped to percentiles {p.percentiles[0]:g}–{p.percentiles[1]:g}" if p.percentiles else "")
         return p.intensity + extra + (f", foreground > {p.foreground:g}" if p.foreground is not None else "")
     if k == 'network': return f"resnet{p.depth}, width {p.width}, stem {p.stem}³, strides {p.strides}, {p.precision}"
     if k == 'optimiser': return f"AdamW lr {p.lr:g} (cosine, {p.warmup_epochs} warm-up), weight decay {p.weight_decay:g}, label smoothing {p.label_smoothing:g}" + (f", weights averaged over about {1 / (1 - p.ema):.0f} steps" if p.ema else "")
@@ -296,6 +302,7 @@ def crop_rule(fp:Fingerprint, spacing:tuple|None, max_voxels:int=96**3) -> tuple
 # %% ../nbs/06a_plan.ipynb #92f24848
 AIR = -1024.          # HU: the lowest a CT window reaches (air; scanners pad the field of view with lower values)
 TISSUE = 100.         # HU: the least a CT window reaches up to (water is 0; soft tissue and blood lie below 100)
+SCANNER = (-1024., 3071.)   # HU: the range a 12-bit CT scanner stores
 
 def intensity_rule(fp:Fingerprint) -> tuple:
     "({Preprocess fields}, why) by the kind of data."
@@ -308,9 +315,13 @@ def intensity_rule(fp:Fingerprint) -> tuple:
         ends = []
         if q[0] < AIR: ends.append(f"the lower end raised from {q[0]:g} to air, below which nothing lies but padding")
         if q[-1] < TISSUE: ends.append(f"the upper end raised from {q[-1]:g} to {TISSUE:g}, so that soft tissue and blood are never clipped where most scans hold little")
-        return dict(intensity='window', window=(round((lo + hi) / 2, 1), round(hi - lo, 1))), (
+        win, why = (round((lo + hi) / 2, 1), round(hi - lo, 1)), (
             f"CT: Hounsfield units mean the same in every scan, so one window for all, from the dataset's foreground "
             f"0.5th–99.5th percentiles ({lo:g} to {hi:g} HU" + "".join(f"; {e}" for e in ends) + ")")
+        if hi >= SCANNER[1]: return dict(intensity='window', window=win), why
+        return dict(intensity='window', window=(win, ((SCANNER[0] + SCANNER[1]) / 2, SCANNER[1] - SCANNER[0]))), why + (
+            f"; and a second input channel with all a scanner stores ({SCANNER[0]:g} to {SCANNER[1]:g} HU, linearly), so that what lies "
+            f"above the window in a few voxels (a stone, a calcification, contrast, bone) keeps its value instead of all becoming {hi:g}")
     if k == 'mr':
         return dict(intensity='zscore', percentiles=(0.5, 99.5), foreground=float(min(v['min'] for v in fp.volumes))), (
             "MR: intensities mean nothing across scans, so each scan is clipped to its own 0.5–99.5th percentiles and "
@@ -360,9 +371,11 @@ def _augment_by_kind(fp:Fingerprint) -> tuple:
     a = np.asarray(fp.asymmetry, float)
     if fp.kind != 'binary':
         m = int(a.argmin())
-        return dict(flip_axes=(m,), turn_plane=None, rotate_axes=(0, 1, 2), degrees=10., scale=0.1, jitter=True), (
+        ct = fp.kind == 'ct'
+        return dict(flip_axes=(m,), turn_plane=None, rotate_axes=(0, 1, 2), degrees=10., scale=0.1, jitter=not ct), (
             f"anatomy: mirrored only along {'DHW'[m]}, its most mirror-symmetric axis ({a[m]:.2f}; left-right in a head or body); "
-            "small rotations, never 90° turns; intensity and contrast jitter")
+            "small rotations, never 90° turns; " + ("no intensity jitter: Hounsfield units are calibrated, the same tissue reads the same "
+            "on every scanner, and a density (a stone's, a bleed's) can be what tells the classes apart" if ct else "intensity and contrast jitter"))
     up = int(a.argmax()); rest = tuple(i for i in range(3) if i != up)
     vertical = bool(a[up] > 0.1 and a[up] >= 2 * a[list(rest)].max())
     planes = (up,) if vertical else (0, 1, 2)
@@ -438,10 +451,10 @@ def probe_step(plan:Plan, steps:int=10) -> tuple:
     model = compile_for(plan.build_model(), plan.to_config(), 100)
     b, n = plan.batch_size, len(plan.classes)
     rng = np.random.default_rng(0)
-    x = rng.random((b, *plan.shape, plan.channels), np.float32)
+    x = rng.random((b, *plan.shape, plan.in_channels()), np.float32)
     y = rng.integers(0, 2, (b, 1)).astype(np.float32) if n == 2 else np.eye(n, dtype=np.float32)[rng.integers(0, n, b)]
     batches, aug = tf.data.Dataset.from_tensors((x, y)).repeat(), plan.to_augment(0)
-    if aug is not None: aug.build((None, *plan.shape, plan.channels)); batches = _augmented(batches, aug, 0, 0)
+    if aug is not None: aug.build((None, *plan.shape, plan.in_channels())); batches = _augmented(batches, aug, 0, 0)
     ends = [time.perf_counter()]
     class Clock(keras.callbacks.Callback):
         def on_train_batch_end(self, batch, logs=None): ends.append(time.perf_counter())

@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_preprocess.ipynb #a19c1c99
 from __future__ import annotations
-import json
+import json, numbers
 from dataclasses import dataclass, asdict, fields
 import numpy as np
 import tensorflow as tf
@@ -140,7 +140,7 @@ FITS = ('resize', 'crop_pad', 'foreground')
 class Preprocess:
     "The steps from stored voxels to model input, as a serialisable record."
     intensity:str = 'scale_255'        # one of `INTENSITY`
-    window:str|tuple|None = None       # for intensity='window': a `WINDOWS` name or (level, width)
+    window:str|tuple|None = None       # for intensity='window': a `WINDOWS` name or (level, width), or a tuple of them: one channel each
     clip:tuple|None = None             # bound raw values to (lo, hi) first, e.g. (-1024, 3071) HU
     percentiles:tuple|None = None      # or to each volume's (lo, hi) percentiles
     foreground:float|None = None       # for 'zscore': statistics from voxels above this value
@@ -150,16 +150,23 @@ class Preprocess:
     def __post_init__(self): _check_preprocess(self)
 
 # %% ../nbs/02_preprocess.ipynb #2c8e5b7d
+def _window_list(w) -> list|None:
+    "A `window` setting as a list of (level, width): a `WINDOWS` name, one (level, width), or a tuple of either; None when it is none of these."
+    one = lambda v: WINDOWS[v] if isinstance(v, str) and v in WINDOWS else (tuple(v) if isinstance(v, tuple) and len(v) == 2 and all(isinstance(n, numbers.Real) for n in v) else None)
+    if one(w) is not None: return [one(w)]
+    return [one(v) for v in w] if isinstance(w, tuple) and w and all(one(v) is not None for v in w) else None
+
 def _check_preprocess(self:Preprocess):
     "Refuse settings that make no recipe; turn JSON's lists back into tuples so configs compare equal."
     bad = lambda msg: VolclfError(f"Preprocess: {msg}")
     for k in ('window', 'clip', 'percentiles', 'spacing', 'shape'):
         v = getattr(self, k)
-        if isinstance(v, list): object.__setattr__(self, k, tuple(v))
+        if isinstance(v, list): object.__setattr__(self, k, tuple(tuple(a) if isinstance(a, list) else a for a in v))
     if self.intensity not in INTENSITY: raise bad(f"unknown intensity step {self.intensity!r}; choose from {', '.join(INTENSITY)}")
-    if self.intensity == 'window' and not (self.window in WINDOWS if isinstance(self.window, str) else isinstance(self.window, tuple) and len(self.window) == 2):
-        raise bad(f"intensity='window' needs window= one of {', '.join(WINDOWS)} or (level, width), not {self.window!r}")
+    if self.intensity == 'window' and _window_list(self.window) is None:
+        raise bad(f"intensity='window' needs window= one of {', '.join(WINDOWS)}, (level, width), or a tuple of them, not {self.window!r}")
     if self.fit not in FITS: raise bad(f"fit must be one of {', '.join(map(repr, FITS))}, not {self.fit!r}")
+
 
 # %% ../nbs/02_preprocess.ipynb #8bd912d7
 @patch
@@ -171,6 +178,11 @@ def check_input(self:Preprocess, x:np.ndarray, where:str|None=None):
         raise VolclfError(f"scale_255 expects 8-bit intensities in 0..255, got [{lo:g}, {hi:g}]; use 'minmax' or a window", where)
 
 @patch
+def channels_out(self:Preprocess, channels:int=1) -> int:
+    "Channels of the model input this recipe makes from volumes with `channels` values per voxel: one for each window of each."
+    return channels * (len(_window_list(self.window)) if self.intensity == 'window' else 1)
+
+@patch
 def tf(self:Preprocess, x, spacing:tuple|None=None) -> tf.Tensor:
     "Volume (D, H, W[, C]) or batch (N, D, H, W, C) → float32, channels last, per the recipe."
     if tf.executing_eagerly(): self.check_input(x)      # in a graph, the pipeline checks the data before it starts
@@ -180,7 +192,7 @@ def tf(self:Preprocess, x, spacing:tuple|None=None) -> tf.Tensor:
     if self.shape is not None: x = dict(resize=resize, crop_pad=crop_or_pad, foreground=crop_foreground)[self.fit](x, self.shape)
     if self.clip is not None: x = clip(x, *self.clip)
     if self.percentiles is not None: x = percentile_clip(x, *self.percentiles)
-    if self.intensity == 'window': return window(x, *(WINDOWS[self.window] if isinstance(self.window, str) else self.window))
+    if self.intensity == 'window': return tf.concat([window(x, *w) for w in _window_list(self.window)], -1)
     return {'scale_255': scale_255, 'minmax': minmax, 'none': lambda v: tf.cast(v, tf.float32),
             'zscore': lambda v: zscore(v, self.foreground)}[self.intensity](x)
 
