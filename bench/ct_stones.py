@@ -11,10 +11,9 @@ validation and test are three cohorts drawn with different seeds. The plan is ma
 
     python bench/ct_stones.py [--n 80] [--minutes 1] [--seeds 0 1 2] [--out DIR]
 """
-import argparse, tempfile
 from pathlib import Path
 import numpy as np
-from _report import report
+from _cohorts import cohort_bench
 
 def write_cohort(folder:Path, n:int, seed:int):
     "`n` NIfTI volumes per class in `folder`/<class>/, drawn with `seed`."
@@ -32,32 +31,9 @@ def write_cohort(folder:Path, n:int, seed:int):
             vol[stone] = rng.uniform(.8, 1.2) * hu + rng.normal(0, 20, stone.sum())
             nib.save(nib.Nifti1Image(np.transpose(vol, (2, 1, 0)).astype(np.int16), np.diag([1., 1., 1.5, 1.])), folder/cls/f'{seed}_{i:03d}.nii.gz')
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument('--n', type=int, default=80, help='training volumes per class (validation and test: a quarter and a half of it)')
-    ap.add_argument('--minutes', type=float, default=1.); ap.add_argument('--seeds', type=int, nargs='+', default=[0, 1, 2]); ap.add_argument('--out')
-    a = ap.parse_args()
-    from volclf.data import from_folder
-    from volclf.fingerprint import fingerprint
-    from volclf.evaluate import train_and_test
-    from volclf.plan import make_plan
-    out = Path(a.out or tempfile.mkdtemp(prefix='ct_stones_'))
-    for name, n, seed in (('fit', a.n, 0), ('val', a.n // 4, 1), ('test', a.n // 2, 2)): write_cohort(out/'data'/name, n, seed)
-    fit, val, test = (from_folder(out/'data'/name) for name in ('fit', 'val', 'test'))
-    plan = make_plan(fingerprint(fit, progress=False), a.minutes, len(val))
-    print(f"the plan's intensity: {plan.window}: {plan.reasons['intensity']}", flush=True)
-    arms = dict(plan=plan, plan_jitter=plan.replace(jitter=True), window_alone=plan.replace(window=plan.window[0]),
+def arms(plan):
+    "The plan, and edits of it."
+    return dict(plan=plan, plan_jitter=plan.replace(jitter=True), window_alone=plan.replace(window=plan.window[0]),
                 window_alone_jitter=plan.replace(window=plan.window[0], jitter=True))
-    res = {}
-    for name, p in arms.items():
-        r = train_and_test(p, fit, test, out/name, seeds=a.seeds, val=val, verbose=0)
-        res[name] = dict(window=p.window, jitter=p.jitter, accuracy=[round(x['test']['accuracy'], 4) for x in r['runs']],
-                         auc=[round(x['test']['auc'], 4) for x in r['runs']], val_accuracy=[round(x['val']['accuracy'], 4) for x in r['runs']],
-                         minutes=[round(x['seconds'] / 60, 2) for x in r['runs']])
-        print(name, res[name], flush=True)
-    m = {k: dict(accuracy=float(np.mean(v['accuracy'])), auc=float(np.mean(v['auc']))) for k, v in res.items()}
-    report(dict(n=dict(fit=len(fit), val=len(val), test=len(test)), minutes=a.minutes, plan_intensity=plan.reasons['intensity'],
-                plan_augment=plan.reasons['augment'], arms=res, mean=m),
-           "ct_stones test accuracy (AUC): " + ", ".join(f"{k} {v['accuracy']:.3f} ({v['auc']:.3f})" for k, v in m.items()) + f" (seeds {a.seeds})")
 
-if __name__ == '__main__': main()
+if __name__ == '__main__': cohort_bench(__doc__, 'ct_stones', write_cohort, arms)

@@ -14,12 +14,12 @@ from .core import VolclfError
 from .fingerprint import Fingerprint, fingerprint, TRAINABLE
 
 # %% auto #0
-__all__ = ['CROP', 'PLACE', 'AIR', 'TISSUE', 'SCANNER', 'ALIGNED', 'ANISO', 'STEPS_WANTED', 'EPOCHS', 'MIN_EPOCHS', 'AFTER',
-           'SMALLEST', 'Plan', 'turn_planes', 'view_steps', 'spacing_rule', 'shape_rule', 'shrink_factors', 'crop_rule',
-           'intensity_rule', 'rotation_rule', 'augment_rule', 'strides_rule', 'batch_rule', 'epochs_rule',
-           'network_rule', 'threshold_rule', 'probe_step', 'epoch_seconds', 'ensemble_rule', 'smaller_shape',
-           'ladder_pick', 'make_plan', 'vet', 'plan_for', 'saved_plan', 'Mirror', 'DecisionThreshold', 'Turn',
-           'ensemble_model', 'choose_threshold', 'member_seed', 'train_plan']
+__all__ = ['CROP', 'PLACE', 'AIR', 'TISSUE', 'SCANNER', 'BLOOD', 'SOFT_WIDTH', 'ALIGNED', 'ANISO', 'STEPS_WANTED', 'EPOCHS',
+           'MIN_EPOCHS', 'AFTER', 'SMALLEST', 'Plan', 'turn_planes', 'view_steps', 'spacing_rule', 'shape_rule',
+           'shrink_factors', 'crop_rule', 'intensity_rule', 'rotation_rule', 'augment_rule', 'strides_rule',
+           'batch_rule', 'epochs_rule', 'network_rule', 'threshold_rule', 'probe_step', 'epoch_seconds',
+           'ensemble_rule', 'smaller_shape', 'ladder_pick', 'make_plan', 'vet', 'plan_for', 'saved_plan', 'Mirror',
+           'DecisionThreshold', 'Turn', 'ensemble_model', 'choose_threshold', 'member_seed', 'train_plan']
 
 # %% ../nbs/06a_plan.ipynb #0770b924
 @dataclass
@@ -303,6 +303,8 @@ def crop_rule(fp:Fingerprint, spacing:tuple|None, max_voxels:int=96**3) -> tuple
 AIR = -1024.          # HU: the lowest a CT window reaches (air; scanners pad the field of view with lower values)
 TISSUE = 100.         # HU: the least a CT window reaches up to (water is 0; soft tissue and blood lie below 100)
 SCANNER = (-1024., 3071.)   # HU: the range a 12-bit CT scanner stores
+BLOOD = (40., 80.)          # HU (level, width): water to fresh blood, 0 to 80 HU, a brain window: the narrowest soft tissue is read through
+SOFT_WIDTH = 400.           # HU: a soft-tissue window's width; a wider window leaves soft tissue less contrast than radiologists read it with
 
 def intensity_rule(fp:Fingerprint) -> tuple:
     "({Preprocess fields}, why) by the kind of data."
@@ -318,10 +320,16 @@ def intensity_rule(fp:Fingerprint) -> tuple:
         win, why = (round((lo + hi) / 2, 1), round(hi - lo, 1)), (
             f"CT: Hounsfield units mean the same in every scan, so one window for all, from the dataset's foreground "
             f"0.5th–99.5th percentiles ({lo:g} to {hi:g} HU" + "".join(f"; {e}" for e in ends) + ")")
-        if hi >= SCANNER[1]: return dict(intensity='window', window=win), why
-        return dict(intensity='window', window=(win, ((SCANNER[0] + SCANNER[1]) / 2, SCANNER[1] - SCANNER[0]))), why + (
-            f"; and a second input channel with all a scanner stores ({SCANNER[0]:g} to {SCANNER[1]:g} HU, linearly), so that what lies "
-            f"above the window in a few voxels (a stone, a calcification, contrast, bone) keeps its value instead of all becoming {hi:g}")
+        wins = [win]
+        if hi - lo > SOFT_WIDTH:
+            wins.append(BLOOD); why += (f"; a channel through a window of {BLOOD[0] - BLOOD[1] / 2:g} to {BLOOD[0] + BLOOD[1] / 2:g} HU (water to fresh blood, "
+                                        f"a brain window), since the first spans {hi - lo:g} HU, more than a soft-tissue window's {SOFT_WIDTH:g}, "
+                                        "and leaves a bleed or a lesion a few tens of HU from its tissue little contrast")
+        if hi < SCANNER[1]:
+            wins.append(((SCANNER[0] + SCANNER[1]) / 2, SCANNER[1] - SCANNER[0]))
+            why += (f"; a channel with all a scanner stores ({SCANNER[0]:g} to {SCANNER[1]:g} HU, linearly), so that what lies above the "
+                    f"window in a few voxels (a stone, a calcification, contrast, bone) keeps its value instead of all becoming {hi:g}")
+        return dict(intensity='window', window=wins[0] if len(wins) == 1 else tuple(wins)), why
     if k == 'mr':
         return dict(intensity='zscore', percentiles=(0.5, 99.5), foreground=float(min(v['min'] for v in fp.volumes))), (
             "MR: intensities mean nothing across scans, so each scan is clipped to its own 0.5–99.5th percentiles and "
