@@ -9,7 +9,9 @@ def cohort_bench(doc:str, name:str, write_cohort, arms):
     ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--n', type=int, default=80, help='training volumes per class (validation and test: a quarter and a half of it)')
     ap.add_argument('--minutes', type=float, default=1.); ap.add_argument('--seeds', type=int, nargs='+', default=[0, 1, 2]); ap.add_argument('--out')
+    ap.add_argument('--quick', action='store_true', help='a smoke run (6 volumes a class, 6 seconds, seed 0): proves the script runs, writes no results file')
     a = ap.parse_args()
+    if a.quick: a.n, a.minutes, a.seeds = 6, 0.1, [0]
     from volclf.data import from_folder
     from volclf.fingerprint import fingerprint
     from volclf.evaluate import train_and_test
@@ -29,4 +31,4 @@ def cohort_bench(doc:str, name:str, write_cohort, arms):
     m = {k: dict(accuracy=float(np.mean(v['accuracy'])), auc=float(np.mean(v['auc']))) for k, v in res.items()}
     report(dict(n=dict(fit=len(fit), val=len(val), test=len(test)), minutes=a.minutes, plan_intensity=plan.reasons['intensity'],
                 plan_augment=plan.reasons['augment'], arms=res, mean=m),
-           f"{name} test accuracy (AUC): " + ", ".join(f"{k} {v['accuracy']:.3f} ({v['auc']:.3f})" for k, v in m.items()) + f" (seeds {a.seeds})")
+           f"{name} test accuracy (AUC): " + ", ".join(f"{k} {v['accuracy']:.3f} ({v['auc']:.3f})" for k, v in m.items()) + f" (seeds {a.seeds})", quick=a.quick)

@@ -9,7 +9,7 @@ The volumes are CT-like NIfTI files written here: a head (an ellipsoid of brain,
 voxels in-plane) of 62 ± 8 HU. Training, validation and test are three cohorts drawn with different seeds. The plan
 is made once, on the training cohort.
 
-    python bench/ct_bleeds.py [--n 80] [--minutes 1] [--seeds 0 1 2] [--out DIR]
+    python bench/ct_bleeds.py [--n 80] [--minutes 1] [--seeds 0 1 2] [--out DIR] [--quick]
 """
 from pathlib import Path
 import numpy as np

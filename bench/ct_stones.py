@@ -9,7 +9,7 @@ The volumes are CT-like NIfTI files written here: a body of soft tissue (35 ± 1
 1100 HU (each ± 20 %, noise 20 HU), is its class: uric-acid and calcium-oxalate kidney stones, roughly. Training,
 validation and test are three cohorts drawn with different seeds. The plan is made once, on the training cohort.
 
-    python bench/ct_stones.py [--n 80] [--minutes 1] [--seeds 0 1 2] [--out DIR]
+    python bench/ct_stones.py [--n 80] [--minutes 1] [--seeds 0 1 2] [--out DIR] [--quick]
 """
 from pathlib import Path
 import numpy as np
