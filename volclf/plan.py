@@ -186,7 +186,8 @@ def _value(p:Plan, k:str) -> str:
     if k == 'spacing': return (x(p.spacing) if p.spacing else "as stored") + (f"; the scans cover a median {x(round(float(e)) for e in p.extent)} mm" if p.extent else "")
     if k == 'shape': return x(p.shape) + (f", {p.channels} channels" if p.channels > 1 else "") + (", a box around each volume's foreground" if p.crop else "")
     if k == 'intensity':
-        wins = (p.window,) if p.window and not isinstance(p.window[0], tuple) else p.window or ()
+        from volclf.preprocess import _window_list                  # one window or several, named or as numbers, read as the recipe reads them
+        wins = _window_list(p.window) or []
         extra = " and".join(f" {w[0]:g}/{w[1]:g}" for w in wins) + (", one input channel each" if len(wins) > 1 else "") + (f", clipped to percentiles {p.percentiles[0]:g}–{p.percentiles[1]:g}" if p.percentiles else "")
         return p.intensity + extra + (f", foreground > {p.foreground:g}" if p.foreground is not None else "")
     if k == 'network': return f"resnet{p.depth}, width {p.width}, stem {p.stem}³, strides {p.strides}, {p.precision}"
