@@ -34,6 +34,7 @@ class VolumeDataset:
     meta: dict = field(default_factory=dict)
     name: str = 'dataset'
     skipped: list = field(default_factory=list)   # (input, reason) for each input left out with on_error='skip'
+    sequences: list|None = None                   # items that are case folders (`volclf.io.read_sequences`): the sequences read, one channel each, in order
 
     def __post_init__(self):
         self.x, self.y = np.asarray(self.x), np.asarray(self.y, dtype=np.int64)
@@ -84,7 +85,7 @@ def channels(self:VolumeDataset) -> int:
 @patch
 def volume(self:VolumeDataset, i:int) -> np.ndarray:
     "The voxels of item `i`, read from its file when the dataset is on disk."
-    return self.x[i] if self.in_memory else read_volume(self.x[i]).array
+    return self.x[i] if self.in_memory else read_volume(self.x[i], sequences=self.sequences).array
 
 # %% ../nbs/01_data.ipynb #bc62787e
 def _table(ds:VolumeDataset) -> str:
@@ -120,7 +121,7 @@ def _repr_markdown_(self:VolumeDataset):
     d = self.describe()
     where = "in memory" if self.in_memory else "on disk"
     lines = [f"**{self.name}**: {d['n']} volumes ({where}), {d['groups']} groups; shapes {d['shapes']}; "
-             f"spacing {d['spacing'] or '1 mm (no geometry)'}; {d['dtype']} intensities [{d['intensity'][0]:g}, {d['intensity'][1]:g}] ({d['intensity_from']})"]
+             f"spacing {d['spacing'] or '1 mm (no geometry)'}; " + (f"sequences {', '.join(self.sequences)}, a channel each; " if self.sequences else "") + f"{d['dtype']} intensities [{d['intensity'][0]:g}, {d['intensity'][1]:g}] ({d['intensity_from']})"]
     if self.skipped: lines.append(f"skipped {len(self.skipped)}: " + "; ".join(r for _, r in self.skipped[:3]) + (" …" if len(self.skipped) > 3 else ""))
     return "\n\n".join(lines + [_table(self)])
 
@@ -326,12 +327,21 @@ def from_modelnet(path:str|Path, classes:list|None=MODELNET10_CLASSES) -> Volume
     return _from_parts(lambda k: load_npy(path, k), {p: (f'X_{p}', f'y_{p}') for p in ('train', 'test')}, classes, path)
 
 # %% ../nbs/01_data.ipynb #0c5e8a2d
-def _item_header(path) -> tuple:
-    "`(shape, spacing, channels)` of one dataset item from its header; refuses what cannot be one 3D volume."
-    h = check_header(inspect(path))
+def _item_header(path, sequences:list|None=None) -> tuple:
+    "`(shape, spacing, channels, sequences)` of one dataset item from its header (`sequences`: a case folder's, else None); refuses what cannot be one 3D volume."
+    h = check_header(inspect(path, sequences=sequences))
     shape = tuple(next(iter(h['arrays'].values()))['shape'] if 'arrays' in h else h['shape'])
-    channels = shape[3] if len(shape) == 4 and h['format'] in ('npy', 'npz') else 1     # NumPy's 4th axis is channels
-    return shape[:3], tuple(h.get('spacing', (1., 1., 1.))), int(channels)
+    channels = shape[3] if len(shape) == 4 and h['format'] in ('npy', 'npz', 'sequences') else 1     # NumPy's 4th axis is channels, as a case's sequences are
+    return shape[:3], tuple(h.get('spacing', (1., 1., 1.))), int(channels), h.get('sequences')
+
+def _same_kind(names:list|None, first:dict, path) -> list|None:
+    "`names` (an item's sequences, or None for one volume) when they match the dataset's first item's (`first`, filled by the first call); else why not."
+    if not first: first.update(names=names, path=path); return names
+    them = f"{first['path']} holds {', '.join(first['names'])}" if first['names'] else f"the other items are single volumes (as {first['path']})"
+    if names is None and first['names']: raise VolclfError(f"one volume, where the other items are case folders of sequences ({them})", path)
+    if names is not None and names != first['names']:
+        raise VolclfError(f"a case folder of the sequences {', '.join(names)}, where {them}" + (": give the ones to use (sequences=[...], --sequences)" if first['names'] else ""), path)
+    return names
 
 def _attempt(f, on_error:str, skipped:list, item):
     "`f()`, or — with on_error='skip' — None and a record in `skipped` when it raises a `VolclfError` (marked `skippable` when it is raised on)."
@@ -351,12 +361,16 @@ def from_files(
     name:str='files',
     skipped:list|None=None,       # problems found before (e.g. in a CSV), carried into the dataset
     where:list|None=None,         # where each path came from (e.g. 'labels.csv row 3'), for messages
+    sequences:list|None=None,     # paths that are case folders: the sequences to read, one channel each (default: all, the same in every case)
 ) -> VolumeDataset:
     "A dataset of volumes on disk, every header checked now and the voxels read when needed."
     if on_error not in ('raise', 'skip'): raise VolclfError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
-    skipped, keep, heads = list(skipped or []), [], []
+    skipped, keep, heads, first = list(skipped or []), [], [], {}
     def header(i, p):
-        try: return _item_header(p)
+        try:
+            h = _item_header(p, sequences)
+            _same_kind(h[3], first, p)
+            return h
         except VolclfError as e: raise (VolclfError(str(e), where[i]) if where else e) from None
     for i, p in enumerate(paths):
         h = _attempt(lambda: header(i, p), on_error, skipped, p)
@@ -367,15 +381,16 @@ def from_files(
     return VolumeDataset(np.array([str(paths[i]) for i in keep]), pick(labels), list(classes), pick(groups), pick(splits),
                          meta=dict(shape=np.array([h[0] for h in heads]), spacing=np.array([h[1] for h in heads]),
                                    channels=np.array([h[2] for h in heads])),
-                         name=name, skipped=skipped)
+                         name=name, skipped=skipped, sequences=first.get('names'))
 
 # %% ../nbs/01_data.ipynb #8e2b5d0c
 def from_folder(
     root:str|Path,            # holds one sub-folder per class
     on_error:str='raise',     # 'raise' or 'skip' bad files
     group:Callable|None=None, # group(path) -> patient id; default one group per volume
+    sequences:list|None=None, # volumes that are case folders: the sequences to read (see `from_files`)
 ) -> VolumeDataset:
-    "A dataset from `root/<class>/<volume file or DICOM folder>`."
+    "A dataset from `root/<class>/<volume file, DICOM folder, or case folder of sequences>`."
     root = Path(root)
     if not root.is_dir(): raise VolclfError("no such folder", root)
     classes = sorted(d.name for d in root.iterdir() if d.is_dir() and not d.name.startswith('.'))
@@ -384,7 +399,7 @@ def from_folder(
     empty = [name for c, name in enumerate(classes) if not any(ci == c for _, ci in items)]
     if empty: raise VolclfError(f"class folders with no volumes: {', '.join(empty)}", root)
     paths, labels = [p for p, _ in items], [c for _, c in items]
-    return from_files(paths, labels, classes, None if group is None else [group(p) for p in paths], on_error=on_error, name=root.name)
+    return from_files(paths, labels, classes, None if group is None else [group(p) for p in paths], on_error=on_error, name=root.name, sequences=sequences)
 
 # %% ../nbs/01_data.ipynb #7c2f9e4a
 def _read_csv(path:Path) -> list:
@@ -433,6 +448,7 @@ def from_csv(
     classes:list|None=None,    # class names in label order; default the sorted distinct labels
     root:str|Path|None=None,   # folder the paths are relative to; default the CSV's folder
     on_error:str='raise',      # 'raise' at the first bad row or file, or 'skip' it and go on
+    sequences:list|None=None,  # paths that are case folders: the sequences to read (see `from_files`)
 ) -> VolumeDataset:
     "A file-backed dataset from a CSV manifest."
     path = Path(path)
@@ -450,7 +466,7 @@ def from_csv(
         groups = [r['group'] or f"(row {r['row']})" for r, _ in keep]
     return from_files([p for _, p in keep], [classes.index(r['label']) for r, _ in keep], classes, groups,
                       [r['split'] for r, _ in keep] if splits else None,
-                      on_error, path.stem, skipped, [f"{path}: row {r['row']}" for r, _ in keep])
+                      on_error, path.stem, skipped, [f"{path}: row {r['row']}" for r, _ in keep], sequences)
 
 # %% ../nbs/01_data.ipynb #2f5c8e0a
 def resize_volume(a:np.ndarray, shape:tuple, order:int=1) -> np.ndarray:
@@ -563,12 +579,14 @@ def load(
     return replace(sub, x=_compact(np.stack(vols)), masks=masks, meta=meta, skipped=skipped)
 
 # %% ../nbs/01_data.ipynb #3e5acec3
-def _source(spec:str, labels:str|None, on_error:str) -> VolumeDataset:
+def _source(spec:str, labels:str|None, on_error:str, sequences:list|None=None) -> VolumeDataset:
     "The dataset `spec` names, as stored (file-backed or in memory)."
     p = Path(spec)
-    if labels: return from_csv(labels, root=p, on_error=on_error)
+    if labels: return from_csv(labels, root=p, on_error=on_error, sequences=sequences)
     if not p.exists(): raise VolclfError("no such file or folder", spec)
-    if p.suffix.lower() == '.csv': return from_csv(p, on_error=on_error)
+    if p.suffix.lower() == '.csv': return from_csv(p, on_error=on_error, sequences=sequences)
+    if sequences and not (p.is_dir() and any(d.is_dir() for d in p.iterdir())) or sequences and next(p.rglob('*.mat'), None):
+        raise VolclfError(f"sequences ({', '.join(sequences)}) choose what to read from case folders; this data holds none", spec)
     if p.suffix.lower() == '.npz':
         keys = set(inspect(p).get('arrays', {}))
         if 'train_images' in keys: return from_medmnist(p)
@@ -576,7 +594,7 @@ def _source(spec:str, labels:str|None, on_error:str) -> VolumeDataset:
         raise VolclfError(f"an .npz with arrays {', '.join(sorted(keys))}; volclf reads MedMNIST (train_images, ...) and X_train/y_train/X_test/y_test archives", spec)
     if p.is_dir() and (p/'X_train.npy').exists(): return load_seed_arrays(p)
     if p.is_dir() and next(p.rglob('*.mat'), None): return from_figshare(p, on_error=on_error)
-    if p.is_dir() and any(d.is_dir() for d in p.iterdir()): return from_folder(p, on_error)
+    if p.is_dir() and any(d.is_dir() for d in p.iterdir()): return from_folder(p, on_error, sequences=sequences)
     if p.is_dir(): raise VolclfError("a folder without class sub-folders; a single DICOM series is one volume, not a dataset", spec)
     raise VolclfError("one file is one volume, not a dataset: give a folder of class folders, a CSV manifest or an .npz", spec)
 
@@ -590,7 +608,8 @@ def load_spec(
     test:float|None=0.2,       # test fraction (of patients) where the source has no test split; None: the source's own splits only
     labels:str|None=None,      # a CSV manifest of the files in the `spec` folder
     on_error:str='raise',      # 'raise' or 'skip' bad files
+    sequences:list|None=None,  # items that are case folders: the sequences to read as channels (default all)
 ) -> VolumeDataset:            # with 'train' and 'test' splits
     "The dataset a command-line data spec names."
-    ds = synthetic_tumors(n, shape, n_classes, seed) if spec == 'synthetic' else _source(spec, labels, on_error)
+    ds = synthetic_tumors(n, shape, n_classes, seed) if spec == 'synthetic' else _source(spec, labels, on_error, sequences)
     return ds if test is None or (ds.splits is not None and 'test' in set(ds.splits)) else with_test_split(ds, test, seed)

@@ -5,6 +5,7 @@
 # %% ../nbs/00e_io.ipynb #e3d6114b
 from __future__ import annotations
 import re
+import numpy as np
 from pathlib import Path
 from .core import VolclfError, Volume, MAX_BYTES, check_size, check_volume
 from .arrays import load_npy, read_figshare_mat, read_figshare_folds, read_binvox, inspect_npy, inspect_figshare_mat, inspect_binvox, FIGSHARE_CLASSES, MAT5_SECONDS
@@ -13,9 +14,10 @@ from .itk import read_itk, inspect_itk
 from .dicom import read_dicom, inspect_dicom
 
 # %% auto #0
-__all__ = ['file_format', 'read_volume', 'volume_inputs', 'inspect', 'check_header', 'VolclfError', 'Volume', 'MAX_BYTES',
-           'check_size', 'check_volume', 'load_npy', 'read_figshare_mat', 'read_figshare_folds', 'read_binvox',
-           'read_nifti', 'read_itk', 'read_dicom', 'FIGSHARE_CLASSES', 'MAT5_SECONDS']
+__all__ = ['file_format', 'sequence_name', 'case_sequences', 'read_volume', 'volume_inputs', 'inspect', 'check_header', 'on_grid',
+           'read_sequences', 'inspect_sequences', 'VolclfError', 'Volume', 'MAX_BYTES', 'check_size', 'check_volume',
+           'load_npy', 'read_figshare_mat', 'read_figshare_folds', 'read_binvox', 'read_nifti', 'read_itk',
+           'read_dicom', 'FIGSHARE_CLASSES', 'MAT5_SECONDS']
 
 # %% ../nbs/00e_io.ipynb #3caf6c03
 _all_ = ['VolclfError', 'Volume', 'MAX_BYTES', 'check_size', 'check_volume', 'load_npy', 'read_figshare_mat', 'read_figshare_folds',
@@ -27,9 +29,9 @@ _EXTENSIONS = {'.nii': 'nifti', '.nii.gz': 'nifti', '.dcm': 'dicom', '.dicom': '
                '.nrrd': 'nrrd', '.nhdr': 'nrrd', '.mha': 'metaimage', '.mhd': 'metaimage'}
 
 def file_format(path:str|Path) -> str:
-    "Which reader `path` needs: 'nifti', 'dicom', 'nrrd', 'metaimage', 'npy', 'figshare' or 'binvox'."
+    "Which reader `path` needs: 'nifti', 'dicom', 'nrrd', 'metaimage', 'npy', 'figshare', 'binvox', or 'sequences' for a case folder of them (`case_sequences`)."
     path = Path(path)
-    if path.is_dir(): return 'dicom'
+    if path.is_dir(): return 'sequences' if case_sequences(path) else 'dicom'
     name = path.name.lower()
     for ext, fmt in sorted(_EXTENSIONS.items(), key=lambda e: -len(e[0])):
         if name.endswith(ext): return fmt
@@ -40,6 +42,50 @@ def file_format(path:str|Path) -> str:
     raise VolclfError(f"unsupported file type {path.suffix or '(no extension)'!r}; volclf reads "
                       f"{', '.join(sorted(_EXTENSIONS))} and DICOM folders", path)
 
+# %% ../nbs/00e_io.ipynb #seqs1
+def _format_or_none(p:Path) -> str|None:
+    "The reader a file needs (`volclf.io.file_format`), or None where volclf reads no such file."
+    try: return file_format(p)
+    except VolclfError: return None
+
+def _natural(p:Path) -> list:
+    "Sort key: names with their numbers compared as numbers (scan2 before scan10)."
+    return [int(t) if t.isdigit() else t.lower() for t in re.split(r'(\d+)', p.name)]
+
+def _bare_name(p:Path) -> str:
+    "`p`'s name without a volume file's extension (`scan.nii.gz` → `scan`)."
+    ext = next((e for e in sorted(_EXTENSIONS, key=len, reverse=True) if p.name.lower().endswith(e)), '')
+    return p.name[:len(p.name) - len(ext)]
+
+def sequence_name(p:Path, case:str) -> str:
+    "The sequence the file or DICOM folder `p` in the case folder named `case` holds: its bare name less a leading `case` and separators, in lower case."
+    n = _bare_name(Path(p))
+    short = n[len(case):] if n.lower().startswith(case.lower()) else n
+    return (short.strip('_-. ') or n).lower()
+
+def _holds_dicom(d:Path) -> bool:
+    "Whether folder `d` holds a DICOM file itself (by extension, or the `DICM` marker where it has none)."
+    return any(k.is_file() and not k.name.startswith('.') and _format_or_none(k) == 'dicom' for k in d.iterdir())
+
+def case_sequences(folder:str|Path) -> dict|None:
+    "{sequence name: path} for a case folder, one for each volume in it (a file volclf reads, or a folder of DICOM files), in name order; None for anything else (a file, a DICOM series folder, a folder with no volume)."
+    folder = Path(folder)
+    if not folder.is_dir() or _holds_dicom(folder): return None
+    found = {}
+    for k in sorted((k for k in folder.iterdir() if not k.name.startswith('.')), key=_natural):
+        if not (_holds_dicom(k) if k.is_dir() else _format_or_none(k) not in (None, 'dicom')): continue
+        n = sequence_name(k, folder.name)
+        if n in found: raise VolclfError(f"two volumes for the sequence {n!r}: {found[n].name} and {k.name}", folder)
+        found[n] = k
+    return dict(sorted(found.items())) or None
+
+def _chosen(found:dict, sequences:list|None, folder) -> list:
+    "The names of the sequences to read from a case folder: `sequences` (each must be there), or all."
+    if not sequences: return list(found)
+    if missing := [n for n in sequences if n not in found]:
+        raise VolclfError(f"no {', '.join(missing)} sequence (it holds {', '.join(found)})", folder)
+    return list(sequences)
+
 # %% ../nbs/00e_io.ipynb #8a3e6c0d
 def read_volume(
     path:str|Path|list,          # a NIfTI, NRRD or MetaImage file, DICOM folder/file/list, .npy/.npz, figshare .mat or binvox file
@@ -47,11 +93,14 @@ def read_volume(
     frame:int|None=None,         # the frame to take from a 4D series (NIfTI, NRRD, MetaImage)
     series:str|int|None=None,    # the DICOM series to read from a folder holding several
     key:str|None=None,           # the array to take from an `.npz` holding several
+    sequences:list|None=None,    # a case folder (`read_sequences`): the sequences to read as channels, in this order; default all
 ) -> Volume:                     # voxels plus affine and the source's metadata
     "Read one 3D image from `path`, whatever its format."
     if isinstance(path, (list, tuple)): return read_dicom(path, canonical, series)
     path = Path(path)
     fmt = file_format(path)
+    if fmt == 'sequences': return read_sequences(path, sequences, canonical)
+    if sequences: raise VolclfError(f"one volume, where a case folder holding the sequences {', '.join(sequences)} is wanted", path)
     if fmt == 'nifti': return read_nifti(path, canonical, frame)
     if fmt in ('nrrd', 'metaimage'): return read_itk(path, canonical, frame)
     if fmt == 'dicom': return read_dicom(path, canonical, series)
@@ -63,25 +112,25 @@ def read_volume(
     return Volume(check_volume(load_npy(path, key), path), None, dict(format=path.suffix[1:].lower()), str(path))
 
 # %% ../nbs/00e_io.ipynb #volinputs1
-def _format_or_none(p:Path) -> str|None:
-    "The reader a file needs (`volclf.io.file_format`), or None where volclf reads no such file."
-    try: return file_format(p)
-    except VolclfError: return None
+def _is_case(p:Path, sequences:list) -> bool:
+    "Whether folder `p` is a case holding all of `sequences` ."
+    try: found = case_sequences(p)
+    except VolclfError: return False   # reading each volume in it says what is wrong
+    return found is not None and all(n in found for n in sequences)
 
-def _natural(p:Path) -> list:
-    "Sort key: names with their numbers compared as numbers (scan2 before scan10)."
-    return [int(t) if t.isdigit() else t.lower() for t in re.split(r'(\d+)', p.name)]
-
-def volume_inputs(paths:list) -> list:
-    "The volumes `paths` name, in order: a file as given; a folder holding DICOM files as one series (and its sub-folders searched); any other folder as what it holds, sorted and searched the same way (hidden files left out)."
+def volume_inputs(
+    paths:list,                  # files and folders, as a user names them
+    sequences:list|None=None,    # a model's sequences: a folder holding all of them is one case (`read_sequences`)
+) -> list:
+    "The volumes `paths` name, in order: a file as given; a folder holding DICOM files as one series (and its sub-folders searched); with `sequences`, a case folder holding them as one case; any other folder as what it holds, sorted and searched the same way (hidden files left out)."
     out = []
     for q in paths:
         p = Path(q)
-        if not p.is_dir(): out.append(q); continue
+        if not p.is_dir() or (sequences and _is_case(p, sequences)): out.append(q); continue
         kids = sorted((k for k in p.iterdir() if not k.name.startswith('.') and k.name.upper() != 'DICOMDIR'), key=_natural)
         files, dirs = [k for k in kids if k.is_file()], [k for k in kids if k.is_dir()]
-        if any(_format_or_none(k) == 'dicom' for k in files): out += [q] + volume_inputs(dirs)   # its DICOM files: one series (the reader says if they are several)
-        elif dirs or any(_format_or_none(k) for k in files): out += volume_inputs(kids)          # folders, or volume files of other formats
+        if any(_format_or_none(k) == 'dicom' for k in files): out += [q] + volume_inputs(dirs, sequences)   # its DICOM files: one series (the reader says if they are several)
+        elif dirs or any(_format_or_none(k) for k in files): out += volume_inputs(kids, sequences)          # folders, or volume files of other formats
         else: out.append(q)                      # nothing volclf knows by name (or nothing): the DICOM reader looks inside and says what it found
     return out
 
@@ -90,12 +139,15 @@ def volume_inputs(paths:list) -> list:
 def inspect(
     path:str|Path,            # any file (or DICOM folder) `read_volume` reads
     canonical:bool=True,      # report shape and orientation after reorientation, as `read_volume` would
+    sequences:list|None=None, # a case folder: the sequences `read_volume` would read
 ) -> dict:                    # format, shape, dtype, spacing, orientation and format-specific details
     "What `path` holds, from its header only."
     path = Path(path)
     fmt = file_format(path)
-    if fmt != 'dicom' and not path.is_file(): raise VolclfError("no such file", path)
-    if fmt == 'dicom': info = inspect_dicom(path, canonical=canonical)
+    if sequences and fmt != 'sequences': raise VolclfError(f"one volume, where a case folder holding the sequences {', '.join(sequences)} is wanted", path)
+    if fmt not in ('dicom', 'sequences') and not path.is_file(): raise VolclfError("no such file", path)
+    if fmt == 'sequences': info = inspect_sequences(path, sequences, canonical)
+    elif fmt == 'dicom': info = inspect_dicom(path, canonical=canonical)
     elif fmt in ('nifti', 'nrrd', 'metaimage'): info = (inspect_nifti if fmt == 'nifti' else inspect_itk)(path, canonical)
     else: info = dict(npy=inspect_npy, binvox=inspect_binvox, figshare=inspect_figshare_mat)[fmt](path)
     return dict(path=str(path), **info)
@@ -107,9 +159,60 @@ def check_header(info:dict) -> dict:
     if arrays is not None and len(arrays) != 1:
         raise VolclfError(f"holds {len(arrays)} arrays ({', '.join(arrays) or 'none'}), not one volume", path)
     shape = tuple(next(iter(arrays.values()))['shape'] if arrays else info['shape'])
-    if len(shape) == 4 and shape[3] > 1 and info['format'] not in ('npy', 'npz'):     # NumPy's 4th axis is channels
+    if len(shape) == 4 and shape[3] > 1 and info['format'] not in ('npy', 'npz', 'sequences'):     # NumPy's 4th axis is channels, as a case's sequences are
         raise VolclfError(f"a 4D series of {shape[3]} frames ({'×'.join(map(str, shape))}); "
                           f"read_volume(path, frame=k) takes one, but a dataset item must be one 3D volume", path)
     if len(shape) not in (3, 4): raise VolclfError(f"a {len(shape)}D array of shape {shape}, not a 3D volume", path)
     if 0 in shape: raise VolclfError(f"the volume is empty (shape {shape})", path)
     return info
+
+# %% ../nbs/00e_io.ipynb #seqs4
+def on_grid(
+    v:Volume,           # the sequence to move
+    ref:Volume,         # the sequence whose grid it goes onto
+    what:str='',        # how to name `v` in messages
+) -> np.ndarray:        # `v`'s voxels on `ref`'s grid, in `v`'s dtype, channels last
+    "`v` resampled onto `ref`'s voxel grid through their affines (trilinear; outside `v` its lowest value); unchanged when the grids are the same."
+    a = v.array if v.array.ndim == 4 else v.array[..., None]
+    if v.shape[:3] == ref.shape[:3] and (v.affine is None or ref.affine is None or np.allclose(v.affine, ref.affine, atol=1e-3)): return a
+    if v.affine is None or ref.affine is None:
+        raise VolclfError(f"{what} is {'×'.join(map(str, v.shape[:3]))} where the first sequence is {'×'.join(map(str, ref.shape[:3]))}, "
+                          "and without geometry (an affine) neither can be put on the other's grid", ref.path)
+    from scipy import ndimage
+    m = np.linalg.inv(v.affine) @ ref.affine            # a voxel of `ref` → where it lies in `v`, in voxels
+    corners = np.array(np.meshgrid(*[[0, s - 1] for s in ref.shape[:3]], indexing='ij')).reshape(3, -1)
+    at = m[:3, :3] @ corners + m[:3, 3:]
+    if ((at.max(1) < -0.5) | (at.min(1) > np.array(v.shape[:3]) - 0.5)).any():
+        raise VolclfError(f"{what} lies wholly outside the first sequence's field of view: not one examination, or a wrong header", ref.path)
+    out = np.stack([ndimage.affine_transform(a[..., c].astype(np.float32), m[:3, :3], m[:3, 3], output_shape=ref.shape[:3],
+                                             order=1, mode='constant', cval=float(a[..., c].min())) for c in range(a.shape[3])], -1)
+    return np.rint(out).astype(a.dtype) if a.dtype.kind in 'iub' else out.astype(a.dtype)
+
+def read_sequences(
+    folder:str|Path,            # a case folder (see `case_sequences`)
+    sequences:list|None=None,   # the sequences to read, in this order; default all, in name order
+    canonical:bool=True,        # reorient to RAS+ first
+) -> Volume:                    # one channel per sequence, on the first sequence's grid
+    "The sequences of a case folder as one multi-channel volume, each put on the first one's grid (`on_grid`)."
+    found = case_sequences(folder)
+    if not found: raise VolclfError("holds no volume volclf reads, so it is no case of sequences", folder)
+    names = _chosen(found, sequences, folder)
+    vols = [read_volume(found[n], canonical) for n in names]
+    chans = [on_grid(v, vols[0], f"sequence {n} ({found[n].name})") for n, v in zip(names, vols)]
+    dtype = np.result_type(*[c.dtype for c in chans])
+    moved = [n for n, v in zip(names, vols) if v.shape[:3] != vols[0].shape[:3] or not np.allclose(v.affine, vols[0].affine, atol=1e-3)] if vols[0].affine is not None else []
+    meta = dict(format='sequences', sequences=names, resampled=moved, **{k: vols[0].meta[k] for k in ('modality',) if k in vols[0].meta})
+    return Volume(np.concatenate([c.astype(dtype, copy=False) for c in chans], -1), vols[0].affine, meta, str(folder))
+
+def inspect_sequences(folder:str|Path, sequences:list|None=None, canonical:bool=True) -> dict:
+    "What `read_sequences` would read from `folder`, from the headers: the first sequence's grid, a channel per sequence, and which sequences lie on another grid."
+    found = case_sequences(folder)
+    if not found: raise VolclfError("holds no volume volclf reads, so it is no case of sequences", folder)
+    names = _chosen(found, sequences, folder)
+    heads = [check_header(inspect(found[n], canonical)) for n in names]
+    grid = lambda h: (tuple(h['shape'][:3]), h.get('spacing'), h.get('orientation'))
+    channels = sum(h['shape'][3] if len(h['shape']) == 4 else 1 for h in heads)
+    first = heads[0]
+    return dict(format='sequences', shape=(*first['shape'][:3], channels), dtype=str(np.result_type(*[np.dtype(h['dtype']) for h in heads])),
+                **{k: first[k] for k in ('spacing', 'orientation', 'modality') if k in first}, sequences=names,
+                resampled=[n for n, h in zip(names, heads) if grid(h) != grid(first)])
