@@ -82,10 +82,12 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument('--out', default='runs/demo', help="run directory (default: %(default)s)")
     _add_shared_args(d, DEMO['shape'])
     spec = ("'synthetic'; a folder of class folders, of figshare .mat files, or with X_train.npy...; a CSV manifest "
-            "(path,label[,group][,split]); a MedMNIST or ModelNet .npz")
+            "(path,label[,group][,split]); a MedMNIST or ModelNet .npz. A volume is a file, a DICOM series folder, or a case folder of "
+            "sequences (one file or DICOM folder each, a channel each)")
     pl = sub.add_parser('plan', help="check a dataset and plan its training: every choice with its reason; exit 2 when the data has problems")
     pl.add_argument('--data', required=True, metavar='SPEC', help=spec)
     pl.add_argument('--labels', metavar='CSV', help="a manifest of the files in the --data folder (paths relative to it)")
+    pl.add_argument('--sequences', nargs='+', metavar='NAME', help="case folders of sequences (one file or DICOM folder each): the ones to read, a channel each, in this order (default: all, which every case must share)")
     pl.add_argument('--minutes', type=float, default=10., help="the training budget to fit the plan to on this machine (default: %(default)s)")
     pl.add_argument('--crop', action=argparse.BooleanOptionalAction, default=None, help="cut masks that leave most of their grid empty to a box around each one's foreground (the default, unless where they sit tells the classes apart); --no-crop keeps the whole grid")
     pl.add_argument('--probe', action=argparse.BooleanOptionalAction, default=True, help="time the candidate networks here to fit the plan to --minutes (the default); --no-probe: the rules alone, in seconds: a quick check of the data, its network and epochs not fitted to any budget")
@@ -97,6 +99,7 @@ def parser() -> argparse.ArgumentParser:
     t = sub.add_parser('train', help="train on a dataset: planned, unless --model or --config names what to train")
     t.add_argument('--data', required=True, metavar='SPEC', help=spec)
     t.add_argument('--labels', metavar='CSV', help="a manifest of the files in the --data folder (paths relative to it)")
+    t.add_argument('--sequences', nargs='+', metavar='NAME', help="case folders of sequences: the ones to read, a channel each, in this order (default: all)")
     t.add_argument('--on-error', default='raise', choices=['raise', 'skip'], help="stop at a bad file, or skip it and say so (default: %(default)s)")
     t.add_argument('--cache', metavar='DIR', help="keep preprocessed volumes here (files on disk): later epochs and runs read them instead (default: held in memory where they fit, else read every epoch)")
     t.add_argument('--out', default='runs/train', help="run directory (default: %(default)s)")
@@ -126,7 +129,8 @@ def _data(args, spec:str, one_shape:bool=True, split:bool=False) -> tuple:
     shape = None if args.shape is None else [int(s) for s in args.shape]
     seed = args.seed if args.seed is not None else (getattr(args, 'seeds', None) or [0])[0]
     data = dict(spec=spec, n=args.n, shape=shape or list(DEMO['shape']), n_classes=3, seed=seed, test=0.2,
-                labels=getattr(args, 'labels', None) and os.path.abspath(args.labels), on_error=getattr(args, 'on_error', 'raise'))
+                labels=getattr(args, 'labels', None) and os.path.abspath(args.labels), on_error=getattr(args, 'on_error', 'raise'),
+                **({'sequences': args.sequences} if getattr(args, 'sequences', None) else {}))
     try:
         with warnings.catch_warnings():
             warnings.filterwarnings('ignore', r'.*: skipped \d+ \w+, e\.g\. ')   # the summary: each one is listed here
@@ -287,6 +291,7 @@ def _evaluate(args):
     where = data.pop('where', None)      # the data's absolute path when the model was trained
     same = args.data == info.get('data', {}).get('spec') or os.path.abspath(args.data) == where
     if not same: data['labels'] = None   # other data: the recorded manifest does not apply
+    if info['preprocess'].sequences: data['sequences'] = list(info['preprocess'].sequences)   # case folders: the model's sequences, whatever else they hold
     if args.data == 'synthetic': data['shape'] = shape
     held = data.pop('held', None)       # the test items, where the run's split read every voxel to keep copies together
     split = args.split or ('test' if same else 'all')

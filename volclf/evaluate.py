@@ -305,7 +305,7 @@ def _model_input(path:str, preprocess, shape:tuple, channels:int=1, kind:str|Non
     from volclf.io import read_volume
     from volclf.data import resize_volume
     from volclf.fingerprint import kind_stats, kind_mismatch
-    v = read_volume(path); a = np.ascontiguousarray(v.array)             # as `volclf.pipeline.load_volume` reads it, once
+    v = read_volume(path, sequences=preprocess.sequences); a = np.ascontiguousarray(v.array)             # as `volclf.pipeline.load_volume` reads it, once
     try: x = preprocess.tf(a, v.spacing).numpy() if preprocess.shape is not None else preprocess((a if a.shape[:3] == shape else resize_volume(a, shape))[None])[0]
     except VolclfError as e: raise (VolclfError(str(e), path) if e.path is None else e) from None   # name the file
     if x.shape[-1] != channels:                                         # counted as stored: a recipe of several windows makes one input channel from each
@@ -325,7 +325,7 @@ def _read_all(paths:list, preprocess, shape:tuple, pool, channels:int=1, kind:st
 # %% ../nbs/07_evaluate.ipynb #3d633b85
 def predict_files(
     model,                       # a .keras file written by `train` (it carries its recipe), or a Keras model
-    paths:list,                  # volume files, DICOM series folders, or folders of them (see `volume_inputs`)
+    paths:list,                  # volume files, DICOM series folders, case folders of sequences, or folders of them (see `volume_inputs`)
     preprocess:object|None=None,     # the recipe (a `Preprocess`); needed only for a Keras model without its record
     batch_size:int=16,           # volumes per forward pass
     tta:str|None=None,           # test-time augmentation (see `tta_views`)
@@ -340,7 +340,7 @@ def predict_files(
         model, info = load_trained(model); preprocess = preprocess or info['preprocess']
         kind, extent = kind or (info.get('plan') or {}).get('kind'), extent or (info.get('plan') or {}).get('extent')
     if preprocess is None: raise VolclfError("predict_files needs the model's Preprocess (or its .keras file, which carries it)")
-    shape, channels, paths = tuple(model.input_shape[1:4]), model.input_shape[4], volume_inputs(paths)
+    shape, channels, paths = tuple(model.input_shape[1:4]), model.input_shape[4], volume_inputs(paths, preprocess.sequences)
     views, chunks = tta_views(tta, shape), [paths[i:i + batch_size] for i in range(0, len(paths), batch_size)]
     with ThreadPoolExecutor(workers) as pool:
         read = lambda chunk: _read_all(chunk, preprocess, shape, pool, channels, kind, extent)

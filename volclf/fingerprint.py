@@ -183,6 +183,7 @@ class Fingerprint:
     alignment_chance: tuple|None = None          # the same for volumes turned at random: what `alignment` reads when they share none
     placement: float|None = None                 # how well where each volume's foreground sits tells its class: a balanced accuracy (see `placement`)
     mirror_swaps: list|None = None               # per axis D, H, W: the pairs of classes a mirror along it turns into each other (see `mirror_swaps`)
+    sequences: list|None = None                  # items that are case folders: the sequences read, a channel each (`VolumeDataset.sequences`)
 
     @property
     def ok(self) -> bool: return not self.problems
@@ -193,7 +194,7 @@ def _read(ds:VolumeDataset, i:int) -> tuple:
     "(stats, None) for item `i` of `ds`, or (None, why it cannot be used)."
     try:
         if ds.in_memory: a, sp = ds.x[i], None
-        else: v = read_volume(ds.x[i]); a, sp = v.array, (v.spacing if v.affine is not None else None)
+        else: v = read_volume(ds.x[i], sequences=ds.sequences); a, sp = v.array, (v.spacing if v.affine is not None else None)
         s = volume_stats(a, sp)
         if s['nonfinite']: return None, f"{s['nonfinite']} voxel{'s are' if s['nonfinite'] > 1 else ' is'} NaN or infinite"
         return s, None
@@ -345,9 +346,9 @@ def fingerprint(
     empty = _constant(vols)
     blank = {it for it, _ in empty}
     seen = [v for v in vols if v['item'] not in blank]                   # an empty volume is reported as that, not as a copy of another
-    return summarise(ds.name, ds.classes, vols, problems + _leaks(seen, ds.in_memory, patients) + empty)
+    return summarise(ds.name, ds.classes, vols, problems + _leaks(seen, ds.in_memory, patients) + empty, ds.sequences)
 
-def summarise(name:str, classes:list, vols:list, problems:list) -> Fingerprint:
+def summarise(name:str, classes:list, vols:list, problems:list, sequences:list|None=None) -> Fingerprint:
     "The `Fingerprint` of volumes `vols` (`volume_stats` dicts with item, label and group) and the `problems` found."
     kind, evidence = data_kind([v for v in vols if v['min'] != v['max']] or vols)     # an empty volume says nothing of the kind
     spacings = [v['spacing'] for v in vols if v['spacing']]
@@ -355,7 +356,7 @@ def summarise(name:str, classes:list, vols:list, problems:list) -> Fingerprint:
     return Fingerprint(name, list(classes), dict(Counter(v['label'] for v in vols)), len({v['group'] for v in vols}), kind, evidence,
                        tuple(int(round(s)) for s in med([v['shape'] for v in vols])) if vols else (), med(spacings),
                        float(np.median([max(s) / min(s) for s in spacings])) if spacings else 1.,
-                       med([v['asymmetry'] for v in vols]) or (0., 0., 0.), problems, vols, *alignment(vols), placement(vols), mirror_swaps(vols))
+                       med([v['asymmetry'] for v in vols]) or (0., 0., 0.), problems, vols, *alignment(vols), placement(vols), mirror_swaps(vols), sequences)
 
 # %% ../nbs/01a_fingerprint.ipynb #d9145c0c
 @patch
@@ -376,7 +377,7 @@ def load(cls:Fingerprint, path:str|Path) -> Fingerprint:
 def subset(self:Fingerprint, items:list, name:str|None=None) -> Fingerprint:
     "The fingerprint of some of the volumes (by item), e.g. a training split's, without reading them again; problems of those items only."
     keep = {str(i) for i in items}
-    return summarise(name or self.name, self.classes, [v for v in self.volumes if v['item'] in keep], [p for p in self.problems if p[0] in keep])
+    return summarise(name or self.name, self.classes, [v for v in self.volumes if v['item'] in keep], [p for p in self.problems if p[0] in keep], self.sequences)
 
 # %% ../nbs/01a_fingerprint.ipynb #eb83bea8
 SHOW_PROBLEMS = 20      # rows of problems a fingerprint's table shows; `problems` (and fingerprint.json) hold them all
@@ -387,6 +388,7 @@ def _repr_markdown_(self:Fingerprint):
     who = f" of {self.n_groups} patients" if self.n_groups < len(self.volumes) else ", one per group (patient)"
     lines = [f"**{self.name}**: {len(self.volumes)} usable volumes{who}, median shape {x(self.shape)}"
              + (f", spacing {x(self.spacing)} mm (anisotropy {self.anisotropy:.2g})" if self.spacing else ", no geometry")
+             + (f"; sequences {', '.join(self.sequences)}, a channel each" if self.sequences else "")
              + f"; **{self.kind}** ({self.evidence}); mirror asymmetry along D, H, W: "
              + ", ".join(f"{v:.2f}" for v in self.asymmetry)
              + (f"; orientation shared within classes, across D, H, W: {', '.join(f'{v:.2f}' for v in self.alignment)} "

@@ -5,6 +5,7 @@
 # %% ../nbs/04_pipeline.ipynb #16dae211
 from __future__ import annotations
 import hashlib, os
+from dataclasses import replace
 from pathlib import Path
 import numpy as np
 import tensorflow as tf
@@ -26,7 +27,7 @@ def load_volume(path:str, preprocess:Preprocess, cache:str|Path|None=None) -> np
     "The volume at `path` preprocessed to float32 (D, H, W, C), from or into the disk `cache`."
     f = None if cache is None else Path(cache)/f"{cache_key(path, preprocess)}.npy"
     if f is not None and f.exists(): return np.load(f, allow_pickle=False)
-    v = read_volume(path)
+    v = read_volume(path, sequences=preprocess.sequences)
     try: out = preprocess.tf(np.ascontiguousarray(v.array), v.spacing).numpy()
     except VolclfError as e: raise (VolclfError(str(e), path) if e.path is None else e) from None   # name the file
     if f is not None:
@@ -43,7 +44,8 @@ def _options(deterministic:bool) -> tf.data.Options:
 
 def _file_loader(ds:VolumeDataset, preprocess:Preprocess, cache, memo:dict|None=None):
     "The map `(path, label) → (volume, label)` that reads and preprocesses one of `ds`'s files; `memo` keeps what it read."
-    shape, channels, per = tuple(preprocess.shape or common_shape(ds)), ds.channels, preprocess.channels_out()   # `per` channels of input from each stored one
+    if ds.sequences and preprocess.sequences is None: preprocess = replace(preprocess, sequences=tuple(ds.sequences))   # a recipe made without them reads the dataset's
+    shape, channels, per = tuple(preprocess.shape or common_shape(ds)), (len(preprocess.sequences) if preprocess.sequences and tuple(ds.sequences or ()) != preprocess.sequences else ds.channels), preprocess.channels_out()   # `per` channels of input from each stored one
     if cache is not None: Path(cache).mkdir(parents=True, exist_ok=True)
     def read(p):
         v = memo.get(p) if memo is not None else None

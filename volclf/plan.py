@@ -33,6 +33,7 @@ class Plan:
     shape: tuple = (64, 64, 64)         # the network's input (D, H, W)
     crop: bool = False                  # reach `shape` by a box around each volume's foreground (`crop_foreground`), not by resizing
     channels: int = 1                   # values per voxel (the sequences of multi-sequence MR, say), each normalised on its own
+    sequences: tuple|None = None        # items that are case folders: the sequences read, a channel each, in this order
     extent: tuple|None = None           # the training scans' median field of view (mm, D, H, W) where they have voxel sizes: `predict` warns of a scan far from it
     intensity: str = 'minmax'           # a `volclf.preprocess.INTENSITY` step
     window: tuple|None = None           # for 'window': (level, width) in the data's units, or several: one input channel each
@@ -67,7 +68,7 @@ class Plan:
     measured: dict = field(default_factory=dict)   # what the plan timed on this machine
 
     def __post_init__(self):
-        for k in ('spacing', 'shape', 'extent', 'window', 'percentiles', 'flip_axes', 'turn_plane', 'rotate_axes', 'tta_flips', 'tta_turns'):
+        for k in ('spacing', 'shape', 'sequences', 'extent', 'window', 'percentiles', 'flip_axes', 'turn_plane', 'rotate_axes', 'tta_flips', 'tta_turns'):
             v = getattr(self, k)
             if isinstance(v, list): setattr(self, k, tuple(tuple(a) if isinstance(a, list) else a for a in v))
         if self.threshold not in (None, 'balanced_accuracy', 'accuracy', 'f1'):
@@ -81,7 +82,7 @@ def to_preprocess(self:Plan):
     "The `Preprocess` recipe of the plan."
     from volclf.preprocess import Preprocess
     return Preprocess(self.intensity, window=self.window, percentiles=self.percentiles, foreground=self.foreground,
-                      spacing=self.spacing, shape=self.shape, fit='foreground' if self.crop else 'resize')
+                      spacing=self.spacing, shape=self.shape, fit='foreground' if self.crop else 'resize', sequences=self.sequences)
 
 @patch
 def to_config(self:Plan, seed:int=0):
@@ -184,7 +185,7 @@ def _planes_x(turns) -> str:
 def _value(p:Plan, k:str) -> str:
     x = lambda t: '×'.join(f'{v:g}' for v in t)
     if k == 'spacing': return (x(p.spacing) if p.spacing else "as stored") + (f"; the scans cover a median {x(round(float(e)) for e in p.extent)} mm" if p.extent else "")
-    if k == 'shape': return x(p.shape) + (f", {p.channels} channels" if p.channels > 1 else "") + (", a box around each volume's foreground" if p.crop else "")
+    if k == 'shape': return x(p.shape) + (f", {p.channels} channels" if p.channels > 1 else "") + (f" ({', '.join(p.sequences)})" if p.sequences else "") + (", a box around each volume's foreground" if p.crop else "")
     if k == 'intensity':
         from volclf.preprocess import _window_list                  # one window or several, named or as numbers, read as the recipe reads them
         wins = _window_list(p.window) or []
@@ -593,7 +594,7 @@ def make_plan(
     (inten, r_in), (net, r_net) = intensity_rule(fp), network_rule(n_fit, shape)
     (batch, r_b), (threshold, r_t) = batch_rule(n_fit), threshold_rule(fp)
     want, r_e = epochs_rule(n_fit, batch)
-    plan = Plan(fp.kind, list(fp.classes), n_fit, n_val, spacing, shape, bool(box and crop), channels=int(np.median([v.get('channels', 1) for v in fp.volumes] or [1])), extent=_extent(fp), **inten, **net, strides=strides_rule(shape, 1), batch_size=batch,
+    plan = Plan(fp.kind, list(fp.classes), n_fit, n_val, spacing, shape, bool(box and crop), channels=int(np.median([v.get('channels', 1) for v in fp.volumes] or [1])), sequences=fp.sequences, extent=_extent(fp), **inten, **net, strides=strides_rule(shape, 1), batch_size=batch,
                 epochs=want, lr=round(2e-3 * math.sqrt(batch / 32), 6), warmup_epochs=max(1, min(5, round(want / 10))), **aug, tta_flips=aug['flip_axes'],
                 tta_turns=aug['turn_plane'],
                 threshold=threshold, minutes=minutes, precision=auto_precision() if precision == 'auto' else precision,

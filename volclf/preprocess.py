@@ -147,6 +147,7 @@ class Preprocess:
     spacing:tuple|None = None          # resample to this voxel size (mm) first
     shape:tuple|None = None            # then bring to this (D, H, W)
     fit:str = 'resize'                 # how: 'resize' (interpolate), 'crop_pad' (centre) or 'foreground' (`crop_foreground`)
+    sequences:tuple|None = None        # items that are case folders: the sequences to read, one channel each, in this order (`volclf.io.read_sequences`)
     def __post_init__(self): _check_preprocess(self)
 
 # %% ../nbs/02_preprocess.ipynb #2c8e5b7d
@@ -159,7 +160,7 @@ def _window_list(w) -> list|None:
 def _check_preprocess(self:Preprocess):
     "Refuse settings that make no recipe; turn JSON's lists back into tuples so configs compare equal."
     bad = lambda msg: VolclfError(f"Preprocess: {msg}")
-    for k in ('window', 'clip', 'percentiles', 'spacing', 'shape'):
+    for k in ('window', 'clip', 'percentiles', 'spacing', 'shape', 'sequences'):
         v = getattr(self, k)
         if isinstance(v, list): object.__setattr__(self, k, tuple(tuple(a) if isinstance(a, list) else a for a in v))
     if self.intensity not in INTENSITY: raise bad(f"unknown intensity step {self.intensity!r}; choose from {', '.join(INTENSITY)}")
