@@ -1,4 +1,4 @@
-"What the synthetic-cohort benchmarks share (`ct_stones.py`, `ct_bleeds.py`): three cohorts of NIfTI files, one plan, arms that edit it, each trained and tested per seed."
+"What the synthetic-cohort benchmarks share (`ct_stones.py`, `ct_bleeds.py`, `mr_sequences.py`): three cohorts of NIfTI files, one plan, arms that edit it, each trained and tested per seed."
 import argparse, tempfile
 from pathlib import Path
 import numpy as np
@@ -20,11 +20,11 @@ def cohort_bench(doc:str, name:str, write_cohort, arms):
     for part, n, seed in (('fit', a.n, 0), ('val', a.n // 4, 1), ('test', a.n // 2, 2)): write_cohort(out/'data'/part, n, seed)
     fit, val, test = (from_folder(out/'data'/part) for part in ('fit', 'val', 'test'))
     plan = make_plan(fingerprint(fit, progress=False), a.minutes, len(val))
-    print(f"the plan's intensity: {plan.window}: {plan.reasons['intensity']}", flush=True)
+    print(f"the plan's intensity: {plan.window}: {plan.reasons['intensity']}" + (f"; sequences {plan.sequences}" if plan.sequences else ""), flush=True)
     res = {}
     for arm, p in arms(plan).items():
         r = train_and_test(p, fit, test, out/arm, seeds=a.seeds, val=val, verbose=0)
-        res[arm] = dict(window=p.window, jitter=p.jitter, accuracy=[round(x['test']['accuracy'], 4) for x in r['runs']],
+        res[arm] = dict(window=p.window, jitter=p.jitter, **({'sequences': list(p.sequences)} if p.sequences else {}), accuracy=[round(x['test']['accuracy'], 4) for x in r['runs']],
                         auc=[round(x['test']['auc'], 4) for x in r['runs']], val_accuracy=[round(x['val']['accuracy'], 4) for x in r['runs']],
                         minutes=[round(x['seconds'] / 60, 2) for x in r['runs']])
         print(arm, res[arm], flush=True)

@@ -171,48 +171,59 @@ def on_grid(
     v:Volume,           # the sequence to move
     ref:Volume,         # the sequence whose grid it goes onto
     what:str='',        # how to name `v` in messages
+    onto:str='',        # how to name `ref` in messages
 ) -> np.ndarray:        # `v`'s voxels on `ref`'s grid, in `v`'s dtype, channels last
     "`v` resampled onto `ref`'s voxel grid through their affines (trilinear; outside `v` its lowest value); unchanged when the grids are the same."
     a = v.array if v.array.ndim == 4 else v.array[..., None]
     if v.shape[:3] == ref.shape[:3] and (v.affine is None or ref.affine is None or np.allclose(v.affine, ref.affine, atol=1e-3)): return a
     if v.affine is None or ref.affine is None:
-        raise VolclfError(f"{what} is {'×'.join(map(str, v.shape[:3]))} where the first sequence is {'×'.join(map(str, ref.shape[:3]))}, "
+        raise VolclfError(f"{what} is {'×'.join(map(str, v.shape[:3]))} where {onto} is {'×'.join(map(str, ref.shape[:3]))}, "
                           "and without geometry (an affine) neither can be put on the other's grid", ref.path)
     from scipy import ndimage
     m = np.linalg.inv(v.affine) @ ref.affine            # a voxel of `ref` → where it lies in `v`, in voxels
     corners = np.array(np.meshgrid(*[[0, s - 1] for s in ref.shape[:3]], indexing='ij')).reshape(3, -1)
     at = m[:3, :3] @ corners + m[:3, 3:]
     if ((at.max(1) < -0.5) | (at.min(1) > np.array(v.shape[:3]) - 0.5)).any():
-        raise VolclfError(f"{what} lies wholly outside the first sequence's field of view: not one examination, or a wrong header", ref.path)
+        raise VolclfError(f"{what} lies wholly outside the field of view of {onto}: not one examination, or a wrong header", ref.path)
     out = np.stack([ndimage.affine_transform(a[..., c].astype(np.float32), m[:3, :3], m[:3, 3], output_shape=ref.shape[:3],
                                              order=1, mode='constant', cval=float(a[..., c].min())) for c in range(a.shape[3])], -1)
     return np.rint(out).astype(a.dtype) if a.dtype.kind in 'iub' else out.astype(a.dtype)
+
+def _finest(spacings:list) -> int:
+    "Which of the grids with voxel sizes `spacings` (None: no geometry) has the smallest voxels; the first of those that tie."
+    size = [float(np.prod(sp)) if sp is not None else np.inf for sp in spacings]
+    return size.index(min(size))
 
 def read_sequences(
     folder:str|Path,            # a case folder (see `case_sequences`)
     sequences:list|None=None,   # the sequences to read, in this order; default all, in name order
     canonical:bool=True,        # reorient to RAS+ first
-) -> Volume:                    # one channel per sequence, on the first sequence's grid
-    "The sequences of a case folder as one multi-channel volume, each put on the first one's grid (`on_grid`)."
+) -> Volume:                    # one channel per sequence, on the grid of the one with the smallest voxels
+    "The sequences of a case folder as one volume with a channel per sequence (each one 3D volume), each put on the grid of the one with the smallest voxels (`on_grid`; the first of those that tie)."
     found = case_sequences(folder)
     if not found: raise VolclfError("holds no volume volclf reads, so it is no case of sequences", folder)
     names = _chosen(found, sequences, folder)
     vols = [read_volume(found[n], canonical) for n in names]
-    chans = [on_grid(v, vols[0], f"sequence {n} ({found[n].name})") for n, v in zip(names, vols)]
+    if many := [n for n, v in zip(names, vols) if v.array.ndim == 4]:
+        raise VolclfError(f"the {many[0]} sequence holds {vols[names.index(many[0])].shape[3]} channels; a sequence is one 3D volume", folder)
+    k = _finest([v.spacing if v.affine is not None else None for v in vols])
+    ref, name = vols[k], lambda n: f"sequence {n} ({found[n].name})"
+    chans = [on_grid(v, ref, name(n), name(names[k])) for n, v in zip(names, vols)]
     dtype = np.result_type(*[c.dtype for c in chans])
-    moved = [n for n, v in zip(names, vols) if v.shape[:3] != vols[0].shape[:3] or not np.allclose(v.affine, vols[0].affine, atol=1e-3)] if vols[0].affine is not None else []
-    meta = dict(format='sequences', sequences=names, resampled=moved, **{k: vols[0].meta[k] for k in ('modality',) if k in vols[0].meta})
-    return Volume(np.concatenate([c.astype(dtype, copy=False) for c in chans], -1), vols[0].affine, meta, str(folder))
+    moved = [n for n, v in zip(names, vols) if v.shape[:3] != ref.shape[:3] or not np.allclose(v.affine, ref.affine, atol=1e-3)] if ref.affine is not None else []
+    meta = dict(format='sequences', sequences=names, grid=names[k], resampled=moved, **{m: ref.meta[m] for m in ('modality',) if m in ref.meta})
+    return Volume(np.concatenate([c.astype(dtype, copy=False) for c in chans], -1), ref.affine, meta, str(folder))
 
 def inspect_sequences(folder:str|Path, sequences:list|None=None, canonical:bool=True) -> dict:
-    "What `read_sequences` would read from `folder`, from the headers: the first sequence's grid, a channel per sequence, and which sequences lie on another grid."
+    "What `read_sequences` would read from `folder`, from the headers: the grid of the sequence with the smallest voxels, a channel per sequence, and which sequences lie on another grid."
     found = case_sequences(folder)
     if not found: raise VolclfError("holds no volume volclf reads, so it is no case of sequences", folder)
     names = _chosen(found, sequences, folder)
     heads = [check_header(inspect(found[n], canonical)) for n in names]
+    if many := [n for n, h in zip(names, heads) if len(h['shape']) == 4]:
+        raise VolclfError(f"the {many[0]} sequence holds {heads[names.index(many[0])]['shape'][3]} channels; a sequence is one 3D volume", folder)
     grid = lambda h: (tuple(h['shape'][:3]), h.get('spacing'), h.get('orientation'))
-    channels = sum(h['shape'][3] if len(h['shape']) == 4 else 1 for h in heads)
-    first = heads[0]
-    return dict(format='sequences', shape=(*first['shape'][:3], channels), dtype=str(np.result_type(*[np.dtype(h['dtype']) for h in heads])),
-                **{k: first[k] for k in ('spacing', 'orientation', 'modality') if k in first}, sequences=names,
-                resampled=[n for n, h in zip(names, heads) if grid(h) != grid(first)])
+    k = _finest([h.get('spacing') for h in heads]); ref = heads[k]
+    return dict(format='sequences', shape=(*ref['shape'][:3], len(names)), dtype=str(np.result_type(*[np.dtype(h['dtype']) for h in heads])),
+                **{m: ref[m] for m in ('spacing', 'orientation', 'modality') if m in ref}, sequences=names, grid=names[k],
+                resampled=[n for n, h in zip(names, heads) if grid(h) != grid(ref)])

@@ -45,7 +45,7 @@ def _options(deterministic:bool) -> tf.data.Options:
 def _file_loader(ds:VolumeDataset, preprocess:Preprocess, cache, memo:dict|None=None):
     "The map `(path, label) → (volume, label)` that reads and preprocesses one of `ds`'s files; `memo` keeps what it read."
     if ds.sequences and preprocess.sequences is None: preprocess = replace(preprocess, sequences=tuple(ds.sequences))   # a recipe made without them reads the dataset's
-    shape, channels, per = tuple(preprocess.shape or common_shape(ds)), (len(preprocess.sequences) if preprocess.sequences and tuple(ds.sequences or ()) != preprocess.sequences else ds.channels), preprocess.channels_out()   # `per` channels of input from each stored one
+    shape, channels, per = tuple(preprocess.shape or common_shape(ds)), preprocess.channels_in(ds.channels), preprocess.channels_out()   # `per` channels of input from each stored one
     if cache is not None: Path(cache).mkdir(parents=True, exist_ok=True)
     def read(p):
         v = memo.get(p) if memo is not None else None
@@ -129,5 +129,5 @@ def auto_cache(
     if cache is False: return None
     if cache is not None or ds.in_memory or not len(ds): return cache
     shape = tuple(preprocess.shape) if preprocess.shape else common_shape(ds)
-    need, avail = len(ds) * int(np.prod(shape)) * preprocess.channels_out(ds.channels) * 4, available_memory()
+    need, avail = len(ds) * int(np.prod(shape)) * preprocess.channels_out(preprocess.channels_in(ds.channels)) * 4, available_memory()
     return 'memory' if avail is not None and need <= share * avail else None

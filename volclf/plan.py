@@ -94,8 +94,9 @@ def to_config(self:Plan, seed:int=0):
 
 @patch
 def in_channels(self:Plan) -> int:
-    "Channels of the network's input: each of the `channels` stored values per voxel through each of the recipe's windows."
-    return self.to_preprocess().channels_out(self.channels)
+    "Channels of the network's input: each of the `channels` stored values per voxel (one per sequence where the plan names them) through each of the recipe's windows."
+    p = self.to_preprocess()
+    return p.channels_out(p.channels_in(self.channels))
 
 @patch
 def build_model(self:Plan) -> keras.Model:

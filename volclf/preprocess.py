@@ -179,6 +179,11 @@ def check_input(self:Preprocess, x:np.ndarray, where:str|None=None):
         raise VolclfError(f"scale_255 expects 8-bit intensities in 0..255, got [{lo:g}, {hi:g}]; use 'minmax' or a window", where)
 
 @patch
+def channels_in(self:Preprocess, channels:int=1) -> int:
+    "Values per voxel the recipe reads from an item stored with `channels`: one per sequence where it names a case folder's sequences, else `channels`."
+    return len(self.sequences) if self.sequences else channels
+
+@patch
 def channels_out(self:Preprocess, channels:int=1) -> int:
     "Channels of the model input this recipe makes from volumes with `channels` values per voxel: one for each window of each."
     return channels * (len(_window_list(self.window)) if self.intensity == 'window' else 1)

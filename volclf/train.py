@@ -572,7 +572,7 @@ def train(
     fit_ds, val_ds = split(data, val, cfg.seed) if isinstance(val, float) else (data, val)
     cache = auto_cache(data, preprocess, cache)                          # files read once, not every epoch, where they fit in memory
     out, ckpt = _run_dir(out, resume)
-    shape = tuple(preprocess.shape or (fit_ds.x.shape[1:4] if fit_ds.in_memory else fit_ds.meta['shape'][0])) + (preprocess.channels_out(fit_ds.channels),)
+    shape = tuple(preprocess.shape or (fit_ds.x.shape[1:4] if fit_ds.in_memory else fit_ds.meta['shape'][0])) + (preprocess.channels_out(preprocess.channels_in(fit_ds.channels)),)
     n, workers = len(data.classes), _workers()
     model, cfg, steps, augment = _compiled(model, cfg, shape, n, len(fit_ds), strategy, augment)
     state = _loop_state(ckpt, cfg, model, augment, resume, verbose)
