@@ -186,7 +186,7 @@ def _planes_x(turns) -> str:
 def _value(p:Plan, k:str) -> str:
     x = lambda t: '×'.join(f'{v:g}' for v in t)
     if k == 'spacing': return (x(p.spacing) if p.spacing else "as stored") + (f"; the scans cover a median {x(round(float(e)) for e in p.extent)} mm" if p.extent else "")
-    if k == 'shape': return x(p.shape) + (f", {p.channels} channels" if p.channels > 1 else "") + (f" ({', '.join(p.sequences)})" if p.sequences else "") + (", a box around each volume's foreground" if p.crop else "")
+    if k == 'shape': return x(p.shape) + (f", {len(p.sequences)} channel{'s' * (len(p.sequences) > 1)} ({', '.join(p.sequences)})" if p.sequences else f", {p.channels} channels" if p.channels > 1 else "") + (", a box around each volume's foreground" if p.crop else "")
     if k == 'intensity':
         from volclf.preprocess import _window_list                  # one window or several, named or as numbers, read as the recipe reads them
         wins = _window_list(p.window) or []
