@@ -10,7 +10,7 @@ from . import __version__
 from .core import VolclfError
 
 # %% auto #0
-__all__ = ['DEMO', 'COMMANDS', 'parser', 'main', 'startup_noise', 'quiet_tensorflow']
+__all__ = ['DEMO', 'THRESHOLDS', 'COMMANDS', 'parser', 'main', 'startup_noise', 'quiet_tensorflow']
 
 # %% ../nbs/10_cli.ipynb #6a6c4bf0
 DEMO = dict(n=1200, shape=(32, 32, 32), minutes=1.75)   # the demo's data, and the training budget its plan is fitted to
@@ -38,6 +38,10 @@ _TRAINING = [  # flag, config field, type, help — each overrides the same fiel
 _PLANNED = {'epochs', 'batch_size', 'lr', 'weight_decay', 'warmup_epochs', 'label_smoothing', 'ema', 'precision'}   # flags that change a plan's field
 
 # %% ../nbs/10_cli.ipynb #e1e3b1c0
+THRESHOLDS = ('balanced_accuracy', 'accuracy', 'f1', 'none')
+_THRESHOLD_HELP = ("two classes: the metric the plan's decision threshold is chosen on validation for; none: 0.5 "
+                   "(default: balanced_accuracy where the smaller class is under a third of the data, else none)")
+
 def _add_shared_args(p, shape):
     p.add_argument('--shape', type=int, nargs=3, metavar=('D', 'H', 'W'), default=shape,
                    help="synthetic data: the size generated; real data: every volume is resized to it (default: %(default)s; "
@@ -47,6 +51,7 @@ def _add_shared_args(p, shape):
     p.add_argument('--plan', metavar='FILE', help="train as this plan says (a plan.json from `volclf plan`, edited or not); flags override its fields")
     p.add_argument('--minutes', type=float, help=f"the training budget the plan is fitted to on this machine (default: 10; demo: {DEMO['minutes']:g})")
     p.add_argument('--crop', action=argparse.BooleanOptionalAction, default=None, help="plan: cut masks that leave most of their grid empty to a box around each one's foreground (the default, unless where they sit tells the classes apart); --no-crop keeps the whole grid")
+    p.add_argument('--threshold', choices=THRESHOLDS, help=_THRESHOLD_HELP)
     p.add_argument('--resume', action='store_true', help="continue the run in --out from its last completed epoch")
     p.add_argument('--seeds', type=int, nargs='+', metavar='SEED', help="train one model per seed (in --out/seed<N>) and report mean ± sd")
     g = p.add_argument_group('training (each overrides --config)')
@@ -90,6 +95,7 @@ def parser() -> argparse.ArgumentParser:
     pl.add_argument('--sequences', nargs='+', metavar='NAME', help="case folders of sequences (one file or DICOM folder each): the ones to read, a channel each, in this order (default: all, which every case must share)")
     pl.add_argument('--minutes', type=float, default=10., help="the training budget to fit the plan to on this machine (default: %(default)s)")
     pl.add_argument('--crop', action=argparse.BooleanOptionalAction, default=None, help="cut masks that leave most of their grid empty to a box around each one's foreground (the default, unless where they sit tells the classes apart); --no-crop keeps the whole grid")
+    pl.add_argument('--threshold', choices=THRESHOLDS, help=_THRESHOLD_HELP)
     pl.add_argument('--probe', action=argparse.BooleanOptionalAction, default=True, help="time the candidate networks here to fit the plan to --minutes (the default); --no-probe: the rules alone, in seconds: a quick check of the data, its network and epochs not fitted to any budget")
     pl.add_argument('--out', default='.', help="where to write plan.json and fingerprint.json (default: the current folder)")
     pl.add_argument('--on-error', default='skip', choices=['raise', 'skip'], help="report every bad file (skip) or stop at the first (default: %(default)s)")
@@ -205,6 +211,7 @@ def _fit(args, spec:str):
     ds, data = _data(args, spec, one_shape=named, split=named)   # bad headers fail here, before TensorFlow loads
     quiet_tensorflow()                         # TrainConfig lives with train, which imports TensorFlow
     if not named: return _fit_planned(args, ds, data)
+    if args.threshold: raise VolclfError("--threshold: for planned runs (a --model or --config run decides at 0.5)")
     cfg = _config(args)
     if not ds.in_memory: ds, _ = _vetted(ds, data, args.out)   # files: every voxel read once, so a bad one stops the run now and copies stay on one side
     from volclf.preprocess import default_preprocess
@@ -248,7 +255,13 @@ def _planned(args, train_ds, val, fp, given, over):
     minutes = args.minutes or (DEMO['minutes'] if args.command == 'demo' else 10.)
     plan = given or make_plan(fp, minutes, val if isinstance(val, float) else len(val), crop=args.crop is not False)
     if plan.classes != list(train_ds.classes): raise VolclfError(f"the plan is for classes {plan.classes}, the data has {train_ds.classes}", args.plan)
-    return plan.replace(**over)
+    return plan.replace(**over, **_threshold(args, plan.classes))
+
+def _threshold(args, classes:list) -> dict:
+    "The plan field --threshold sets, if given: for two classes only."
+    if getattr(args, 'threshold', None) is None: return {}
+    if len(classes) != 2: raise VolclfError(f"--threshold: the data has {len(classes)} classes; a decision threshold is for two (more are decided by the most probable)")
+    return dict(threshold=None if args.threshold == 'none' else args.threshold)
 
 def _fit_planned(args, ds, data):
     "Check every volume and split off the test part (`_checked`), plan (or read --plan) and print the plan, then train, test and report as `_fit` does."
@@ -374,6 +387,7 @@ def _plan(args):
     print(_text(fp._repr_markdown_()) + "\n", flush=True)
     n_val = int((ds.splits == 'val').sum()) if 'val' in set(ds.splits) else 0.2
     plan = make_plan(_train_part(ds, fp), args.minutes, n_val, crop=args.crop is not False, probe=args.probe)   # the plan sees training volumes only
+    plan = plan.replace(**_threshold(args, plan.classes))
     plan.save(out/'plan.json')
     print(_text(plan._repr_markdown_()))
     print(f"volclf: wrote {out/'plan.json'} and {out/'fingerprint.json'}", file=sys.stderr)
