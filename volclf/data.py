@@ -402,7 +402,7 @@ def from_folder(
     if notes := [p for p, _ in items if p.is_file() and p.suffix.lower() in DOCUMENTS]:    # left out, and said; a file of any other type is a volume or an error
         warnings.warn(f"{root}: left out {len(notes)} file{'s' * (len(notes) > 1)} that hold{'s' * (len(notes) == 1)} no volume: "
                       + ", ".join(str(p.relative_to(root)) for p in notes[:3]) + (f" and {len(notes) - 3} more" if len(notes) > 3 else ""))
-        items = [(p, c) for p, c in items if p not in set(notes)]
+        left = set(notes); items = [(p, c) for p, c in items if p not in left]
     empty = [name for c, name in enumerate(classes) if not any(ci == c for _, ci in items)]
     if empty: raise VolclfError(f"class folders with no volumes: {', '.join(empty)}", root)
     paths, labels = [p for p, _ in items], [c for _, c in items]
@@ -592,7 +592,7 @@ def _source(spec:str, labels:str|None, on_error:str, sequences:list|None=None) -
     if labels: return from_csv(labels, root=p, on_error=on_error, sequences=sequences)
     if not p.exists(): raise VolclfError("no such file or folder", spec)
     if p.suffix.lower() == '.csv': return from_csv(p, on_error=on_error, sequences=sequences)
-    if sequences and not (p.is_dir() and any(d.is_dir() for d in p.iterdir())) or sequences and next(p.rglob('*.mat'), None):
+    if sequences and (not (p.is_dir() and any(d.is_dir() for d in p.iterdir())) or next(p.rglob('*.mat'), None)):   # arrays, seed arrays, figshare files
         raise VolclfError(f"sequences ({', '.join(sequences)}) choose what to read from case folders; this data holds none", spec)
     if p.suffix.lower() == '.npz':
         keys = set(inspect(p).get('arrays', {}))

@@ -113,7 +113,7 @@ def read_volume(
 
 # %% ../nbs/00e_io.ipynb #volinputs1
 def _is_case(p:Path, sequences:list) -> bool:
-    "Whether folder `p` is a case holding all of `sequences` ."
+    "Whether folder `p` is a case holding all of `sequences`."
     try: found = case_sequences(p)
     except VolclfError: return False   # reading each volume in it says what is wrong
     return found is not None and all(n in found for n in sequences)
@@ -175,10 +175,14 @@ def on_grid(
 ) -> np.ndarray:        # `v`'s voxels on `ref`'s grid, in `v`'s dtype, channels last
     "`v` resampled onto `ref`'s voxel grid through their affines (trilinear; outside `v` its lowest value); unchanged when the grids are the same."
     a = v.array if v.array.ndim == 4 else v.array[..., None]
-    if v.shape[:3] == ref.shape[:3] and (v.affine is None or ref.affine is None or np.allclose(v.affine, ref.affine, atol=1e-3)): return a
-    if v.affine is None or ref.affine is None:
+    if v.affine is None and ref.affine is None:                       # arrays without geometry: voxel for voxel, if they can be
+        if v.shape[:3] == ref.shape[:3]: return a
         raise VolclfError(f"{what} is {'×'.join(map(str, v.shape[:3]))} where {onto} is {'×'.join(map(str, ref.shape[:3]))}, "
                           "and without geometry (an affine) neither can be put on the other's grid", ref.path)
+    if v.affine is None or ref.affine is None:
+        raise VolclfError(f"{what if v.affine is None else onto} has no geometry (an affine), where {onto if v.affine is None else what} has: nothing says "
+                          "which of its voxels lies where; store every sequence with its geometry (NIfTI, NRRD, MetaImage or DICOM)", ref.path)
+    if v.shape[:3] == ref.shape[:3] and np.allclose(v.affine, ref.affine, atol=1e-3): return a
     from scipy import ndimage
     m = np.linalg.inv(v.affine) @ ref.affine            # a voxel of `ref` → where it lies in `v`, in voxels
     corners = np.array(np.meshgrid(*[[0, s - 1] for s in ref.shape[:3]], indexing='ij')).reshape(3, -1)
