@@ -369,7 +369,7 @@ def from_files(
     def header(i, p):
         try:
             h = _item_header(p, sequences)
-            _same_kind(h[3], first, p)
+            _same_kind(h[3] if sequences or not h[3] or len(h[3]) > 1 else None, first, p)   # a folder of one volume, by any name, stands for it
             return h
         except VolclfError as e: raise (VolclfError(str(e), where[i]) if where else e) from None
     for i, p in enumerate(paths):

@@ -58,10 +58,10 @@ def _bare_name(p:Path) -> str:
     return p.name[:len(p.name) - len(ext)]
 
 def sequence_name(p:Path, case:str) -> str:
-    "The sequence the file or DICOM folder `p` in the case folder named `case` holds: its bare name less a leading `case` and separators, in lower case."
+    "The sequence the file or DICOM folder `p` in the case folder named `case` holds: its bare name less a leading `case` and separators, in lower case; 'image' where nothing is left (`P001/P001.nii.gz`)."
     n = _bare_name(Path(p))
     short = n[len(case):] if n.lower().startswith(case.lower()) else n
-    return (short.strip('_-. ') or n).lower()
+    return short.strip('_-. ').lower() or 'image'
 
 def _holds_dicom(d:Path) -> bool:
     "Whether folder `d` holds a DICOM file itself (by extension, or the `DICM` marker where it has none)."
