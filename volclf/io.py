@@ -193,6 +193,16 @@ def on_grid(
                                              order=1, mode='constant', cval=float(a[..., c].min())) for c in range(a.shape[3])], -1)
     return np.rint(out).astype(a.dtype) if a.dtype.kind in 'iub' else out.astype(a.dtype)
 
+def _each(found:dict, names:list, f, folder) -> list:
+    "`f(path)` for each named sequence of a case folder; an error is told as the folder's, naming the sequence."
+    out = []
+    for n in names:
+        try: out.append(f(found[n]))
+        except VolclfError as e:
+            msg = str(e)[len(e.path) + 2:] if e.path and str(e).startswith(f"{e.path}: ") else str(e)
+            raise VolclfError(f"sequence {n} ({found[n].name}): {msg}", folder) from None
+    return out
+
 def _finest(spacings:list) -> int:
     "Which of the grids with voxel sizes `spacings` (None: no geometry) has the smallest voxels; the first of those that tie."
     size = [float(np.prod(sp)) if sp is not None else np.inf for sp in spacings]
@@ -207,7 +217,7 @@ def read_sequences(
     found = case_sequences(folder)
     if not found: raise VolclfError("holds no volume volclf reads, so it is no case of sequences", folder)
     names = _chosen(found, sequences, folder)
-    vols = [read_volume(found[n], canonical) for n in names]
+    vols = _each(found, names, lambda p: read_volume(p, canonical), folder)
     if many := [n for n, v in zip(names, vols) if v.array.ndim == 4]:
         raise VolclfError(f"the {many[0]} sequence holds {vols[names.index(many[0])].shape[3]} channels; a sequence is one 3D volume", folder)
     k = _finest([v.spacing if v.affine is not None else None for v in vols])
@@ -223,7 +233,7 @@ def inspect_sequences(folder:str|Path, sequences:list|None=None, canonical:bool=
     found = case_sequences(folder)
     if not found: raise VolclfError("holds no volume volclf reads, so it is no case of sequences", folder)
     names = _chosen(found, sequences, folder)
-    heads = [check_header(inspect(found[n], canonical)) for n in names]
+    heads = _each(found, names, lambda p: check_header(inspect(p, canonical)), folder)
     if many := [n for n, h in zip(names, heads) if len(h['shape']) == 4]:
         raise VolclfError(f"the {many[0]} sequence holds {heads[names.index(many[0])]['shape'][3]} channels; a sequence is one 3D volume", folder)
     grid = lambda h: (tuple(h['shape'][:3]), h.get('spacing'), h.get('orientation'))
