@@ -350,6 +350,7 @@ def _describe(h:dict) -> str:
     if h.get('orientation'): line += f" {h['orientation']}"
     if h.get('spacing'): line += f", {x(h['spacing'])} mm"
     extra = [f"{k} {h[k]}" for k in ('modality', 'series', 'description', 'label', 'pid') if h.get(k)]
+    if h.get('sequences'): extra.append(f"sequences {', '.join(h['sequences'])}, on {h['grid']}'s grid" + (f" ({', '.join(h['resampled'])} put on it)" if h['resampled'] else ""))
     return line + ("; " + "; ".join(extra) if extra else "") + "".join(f"; warning: {w}" for w in h.get('warnings', []))
 
 _ARCHIVES = {'train_images': 'MedMNIST', 'X_train': 'ModelNet'}   # an .npz of several arrays that is a whole dataset
@@ -368,8 +369,11 @@ def _usable(p:str, check:bool) -> dict:
     return dict(h, dataset=archive) if archive else h
 
 def _info(args):
-    from volclf.io import volume_inputs
-    bad, paths = 0, volume_inputs(args.paths)        # a folder that is not a DICOM series: the volumes in it
+    from volclf.io import volume_inputs, case_sequences
+    def case(q):
+        try: return case_sequences(q) is not None
+        except VolclfError: return True              # two files for one sequence: reading it as a case says so
+    bad, paths = 0, volume_inputs(args.paths) + [q for q in args.paths if case(q)]   # a folder that is not a DICOM series: the volumes in it; a case folder: then the case
     for p in paths:
         try: h = _usable(p, args.check); print(json.dumps(h, default=str) if args.json else _describe(h) + ('; voxels read: ok' if args.check else ''))
         except VolclfError as e: print(f"volclf: {e}", file=sys.stderr); bad += 1

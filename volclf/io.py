@@ -226,7 +226,8 @@ def read_sequences(
     dtype = np.result_type(*[c.dtype for c in chans])
     moved = [n for n, v in zip(names, vols) if v.shape[:3] != ref.shape[:3] or not np.allclose(v.affine, ref.affine, atol=1e-3)] if ref.affine is not None else []
     meta = dict(format='sequences', sequences=names, grid=names[k], resampled=moved, **{m: ref.meta[m] for m in ('modality',) if m in ref.meta})
-    return Volume(np.concatenate([c.astype(dtype, copy=False) for c in chans], -1), ref.affine, meta, str(folder))
+    a = np.concatenate([c.astype(dtype, copy=False) for c in chans], -1)
+    return Volume(a[..., 0] if len(names) == 1 else a, ref.affine, meta, str(folder))   # one sequence: a 3D volume, as its file reads
 
 def inspect_sequences(folder:str|Path, sequences:list|None=None, canonical:bool=True) -> dict:
     "What `read_sequences` would read from `folder`, from the headers: the grid of the sequence with the smallest voxels, a channel per sequence, and which sequences lie on another grid."
@@ -238,6 +239,6 @@ def inspect_sequences(folder:str|Path, sequences:list|None=None, canonical:bool=
         raise VolclfError(f"the {many[0]} sequence holds {heads[names.index(many[0])]['shape'][3]} channels; a sequence is one 3D volume", folder)
     grid = lambda h: (tuple(h['shape'][:3]), h.get('spacing'), h.get('orientation'))
     k = _finest([h.get('spacing') for h in heads]); ref = heads[k]
-    return dict(format='sequences', shape=(*ref['shape'][:3], len(names)), dtype=str(np.result_type(*[np.dtype(h['dtype']) for h in heads])),
+    return dict(format='sequences', shape=(*ref['shape'][:3], len(names)) if len(names) > 1 else tuple(ref['shape'][:3]), dtype=str(np.result_type(*[np.dtype(h['dtype']) for h in heads])),
                 **{m: ref[m] for m in ('spacing', 'orientation', 'modality') if m in ref}, sequences=names, grid=names[k],
                 resampled=[n for n, h in zip(names, heads) if grid(h) != grid(ref)])
