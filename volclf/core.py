@@ -17,7 +17,7 @@ __all__ = ['MAX_BYTES', 'VolclfError', 'error_line', 'affine_spacing', 'affine_a
 class VolclfError(ValueError):
     "A problem with the user's input (a file, an option, a dataset), told in one line."
     def __init__(self, msg:str, path:str|Path|None=None):
-        self.path = None if path is None else str(path)
+        self.path, self.msg = (None if path is None else str(path)), msg      # `msg`: the problem without the path
         super().__init__(msg if path is None else f"{path}: {msg}")
 
 def error_line(e:Exception) -> str:

@@ -334,14 +334,13 @@ def _item_header(path, sequences:list|None=None) -> tuple:
     channels = shape[3] if len(shape) == 4 and h['format'] in ('npy', 'npz', 'sequences') else 1     # NumPy's 4th axis is channels, as a case's sequences are
     return shape[:3], tuple(h.get('spacing', (1., 1., 1.))), int(channels), h.get('sequences')
 
-def _same_kind(names:list|None, first:dict, path) -> list|None:
-    "`names` (an item's sequences, or None for one volume) when they match the dataset's first item's (`first`, filled by the first call); else why not."
-    if not first: first.update(names=names, path=path); return names
+def _same_kind(names:list|None, first:dict, path):
+    "Refuse an item whose `names` (its sequences, or None for one volume) differ from the dataset's first item's (`first`, filled by the first call)."
+    if not first: first.update(names=names, path=path); return
     them = f"{first['path']} holds {', '.join(first['names'])}" if first['names'] else f"the other items are single volumes (as {first['path']})"
     if names is None and first['names']: raise VolclfError(f"one volume, where the other items are case folders of sequences ({them})", path)
     if names is not None and names != first['names']:
         raise VolclfError(f"a case folder of the sequences {', '.join(names)}, where {them}" + (": give the ones to use (sequences=[...], --sequences)" if first['names'] else ""), path)
-    return names
 
 def _attempt(f, on_error:str, skipped:list, item):
     "`f()`, or — with on_error='skip' — None and a record in `skipped` when it raises a `VolclfError` (marked `skippable` when it is raised on)."

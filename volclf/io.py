@@ -28,14 +28,16 @@ _EXTENSIONS = {'.nii': 'nifti', '.nii.gz': 'nifti', '.dcm': 'dicom', '.dicom': '
                '.npy': 'npy', '.npz': 'npy', '.mat': 'figshare', '.binvox': 'binvox',
                '.nrrd': 'nrrd', '.nhdr': 'nrrd', '.mha': 'metaimage', '.mhd': 'metaimage'}
 
+def _extension(name:str) -> str:
+    "The longest of `_EXTENSIONS` that `name` ends with (`.nii.gz` before `.gz`), or ''."
+    return next((e for e in sorted(_EXTENSIONS, key=len, reverse=True) if name.lower().endswith(e)), '')
+
 def file_format(path:str|Path) -> str:
     "Which reader `path` needs: 'nifti', 'dicom', 'nrrd', 'metaimage', 'npy', 'figshare', 'binvox', or 'sequences' for a case folder of them (`case_sequences`)."
     path = Path(path)
     if path.is_dir(): return 'sequences' if case_sequences(path) else 'dicom'
-    name = path.name.lower()
-    for ext, fmt in sorted(_EXTENSIONS.items(), key=lambda e: -len(e[0])):
-        if name.endswith(ext): return fmt
-    if path.is_file() and '.' not in name:
+    if ext := _extension(path.name): return _EXTENSIONS[ext]
+    if path.is_file() and '.' not in path.name:
         with open(path, 'rb') as f:
             if f.read(132)[128:] == b'DICM': return 'dicom'
     if not path.exists(): raise VolclfError("no such file or folder", path)
@@ -54,8 +56,7 @@ def _natural(p:Path) -> list:
 
 def _bare_name(p:Path) -> str:
     "`p`'s name without a volume file's extension (`scan.nii.gz` → `scan`)."
-    ext = next((e for e in sorted(_EXTENSIONS, key=len, reverse=True) if p.name.lower().endswith(e)), '')
-    return p.name[:len(p.name) - len(ext)]
+    return p.name[:len(p.name) - len(_extension(p.name))]
 
 def sequence_name(p:Path, case:str) -> str:
     "The sequence the file or DICOM folder `p` in the case folder named `case` holds: its bare name less a leading `case` and separators, in lower case; 'image' where nothing is left (`P001/P001.nii.gz`)."
@@ -199,8 +200,7 @@ def _each(found:dict, names:list, f, folder) -> list:
     for n in names:
         try: out.append(f(found[n]))
         except VolclfError as e:
-            msg = str(e)[len(e.path) + 2:] if e.path and str(e).startswith(f"{e.path}: ") else str(e)
-            raise VolclfError(f"sequence {n} ({found[n].name}): {msg}", folder) from None
+            raise VolclfError(f"sequence {n} ({found[n].name}): {e.msg}", folder) from None
     return out
 
 def _finest(spacings:list) -> int:

@@ -15,7 +15,7 @@ from .data import VolumeDataset, common_shape
 from .preprocess import Preprocess
 
 # %% auto #0
-__all__ = ['MEMORY_SHARE', 'cache_key', 'load_volume', 'epoch_seed', 'to_tf', 'available_memory', 'auto_cache']
+__all__ = ['MEMORY_SHARE', 'cache_key', 'load_volume', 'with_sequences', 'epoch_seed', 'to_tf', 'available_memory', 'auto_cache']
 
 # %% ../nbs/04_pipeline.ipynb #6e2b8d41
 def cache_key(path:str, preprocess:Preprocess) -> str:
@@ -42,9 +42,13 @@ def _options(deterministic:bool) -> tf.data.Options:
     o.autotune.enabled = False      # nothing here is left to autotuning; its thread made freeing an iterator wait up to a minute
     return o
 
+def with_sequences(preprocess:Preprocess, ds:VolumeDataset) -> Preprocess:
+    "`preprocess`, reading `ds`'s sequences (case folders) where it names none of its own (a model's recipe names the ones it was trained on)."
+    return replace(preprocess, sequences=tuple(ds.sequences)) if ds.sequences and preprocess.sequences is None else preprocess
+
 def _file_loader(ds:VolumeDataset, preprocess:Preprocess, cache, memo:dict|None=None):
     "The map `(path, label) → (volume, label)` that reads and preprocesses one of `ds`'s files; `memo` keeps what it read."
-    if ds.sequences and preprocess.sequences is None: preprocess = replace(preprocess, sequences=tuple(ds.sequences))   # a recipe made without them reads the dataset's
+    preprocess = with_sequences(preprocess, ds)
     shape, channels, per = tuple(preprocess.shape or common_shape(ds)), preprocess.channels_in(ds.channels), preprocess.channels_out()   # `per` channels of input from each stored one
     if cache is not None: Path(cache).mkdir(parents=True, exist_ok=True)
     def read(p):
