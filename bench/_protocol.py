@@ -23,7 +23,7 @@ def arguments(doc:str, minutes:float) -> argparse.Namespace:
     ap.add_argument('--minutes', type=float, default=minutes, help="the training budget per seed the plan is fitted to (default: %(default)s)")
     ap.add_argument('--quick', action='store_true', help="128 volumes of each split, 2 epochs, one seed: a smoke run")
     ap.add_argument('--out', default=None, help="run directories (default: a temporary folder)")
-    ap.add_argument('--rescore', action='store_true', help="train nothing: add the accuracy and argmax operating points of the runs in --out to the results file")
+    ap.add_argument('--rescore', action='store_true', help="train nothing: add the second threshold's (other_metric) and the argmax's operating points of the runs in --out to the results file")
     ap.add_argument('--plan', default=None, help="train this plan.json instead of planning: an experiment (an edited plan), so no results file is written")
     ap.add_argument('--resume', action='store_true', help="continue the runs in --out with the plan they began with: finished members are loaded, not trained again")
     ap.add_argument('--no-crop', dest='crop', action='store_false', help="plan with crop=False (masks keep their whole grid instead of the box around their foreground `volclf.plan.crop_rule` finds): results in <script>_nocrop.json")
@@ -72,13 +72,18 @@ def run_plan(name:str, fit, val, test, a) -> dict:
     res = train_and_test(plan, fit, test, out, seeds=seeds, val=val, verbose=2, on_run=line, resume=a.resume)
     runs = [dict(r, val=dict(r['val']), test=dict(r['test'])) for r in res['runs']]
     if plan.threshold:
-        for r in runs: r['at_accuracy'], r['at_argmax'] = operating_point(r, val), at_argmax(r)
+        other = other_metric(plan.threshold)
+        for r in runs: r[f'at_{other}'], r['at_argmax'] = operating_point(r, val, other), at_argmax(r)
     return dict(plan=plan, runs=runs, summary=res['summary'], seeds=seeds,
                 minutes=[round(r['seconds'] / 60, 2) for r in runs])
 
+def other_metric(threshold:str) -> str:
+    "The metric of the second operating point a benchmark reports beside its plan's threshold: balanced accuracy beside accuracy, accuracy beside any other."
+    return 'balanced_accuracy' if threshold == 'accuracy' else 'accuracy'
+
 def operating_point(run:dict, val, metric:str='accuracy') -> dict:
-    """A run's test figures at a second decision threshold, chosen on validation for `metric` (a plan chooses its own for
-    balanced accuracy): the run's model predicts the validation split, `choose_threshold` fits the threshold for `metric`
+    """A run's test figures at a second decision threshold, chosen on validation for `metric` (the plan chose its own
+    for its metric, `other_metric` gives this one): the run's model predicts the validation split, `choose_threshold` fits the threshold for `metric`
     there as the plan fits its own, and it is applied to the test probabilities the run wrote. The model itself, its threshold and its test predictions are unchanged."""
     from volclf.train import load_trained
     from volclf.evaluate import predict_probs
@@ -104,27 +109,30 @@ def at_argmax(run:dict) -> dict:
     info = json.loads((Path(run['out'])/'volclf.json').read_text())
     return _figures(run, info['classes'], 1 - (info.get('threshold') or 0.5), 'argmax')
 
+WHERE = dict(at_accuracy="the threshold chosen on validation for accuracy", at_balanced_accuracy="the threshold chosen on validation for balanced accuracy",
+             at_argmax="probability 0.5 (the argmax)")
+
 def at_point(p:str, runs:list, key:str='at_accuracy') -> dict:
     "Mean and sd over seeds of an operating point's figures (`operating_point` or `at_argmax`, as the runs keep them under `key`), with a line saying them."
     v = lambda k: np.array([r[key][k] for r in runs])
     m = {k: dict(mean=float(v(k).mean()), sd=float(v(k).std(ddof=1)) if len(runs) > 1 else 0.)
          for k in ('accuracy', 'balanced_accuracy', 'sensitivity', 'specificity')}
-    where = "the threshold chosen on validation for accuracy" if key == 'at_accuracy' else "probability 0.5 (the argmax)"
-    print(f"{p} at {where}: ACC {m['accuracy']['mean']:.3f} ± {m['accuracy']['sd']:.3f}, "
+    print(f"{p} at {WHERE[key]}: ACC {m['accuracy']['mean']:.3f} ± {m['accuracy']['sd']:.3f}, "
           f"balanced {m['balanced_accuracy']['mean']:.3f} ± {m['balanced_accuracy']['sd']:.3f}, sensitivity "
           f"{m['sensitivity']['mean']:.3f}, specificity {m['specificity']['mean']:.3f} (seeds {[r['seed'] for r in runs]})", flush=True)
     return m
 
 def rescore(p:str, val, a) -> None:
-    "Add the accuracy and argmax operating points (`operating_point`, `at_argmax`) of each seed's saved run under --out to bench/results/<script>.json."
+    "Add the second (`other_metric`) and argmax operating points (`operating_point`, `at_argmax`) of each seed's saved run under --out to bench/results/<script>.json."
     import json
     if not a.out: raise SystemExit("--rescore needs --out: the folder the benchmark's runs were written to")
     f = results_file(results_name(a))
     res = json.loads(f.read_text())
+    key = f"at_{other_metric(res['plan']['threshold'])}"
     for r in res['runs']:
         r['out'] = str(Path(a.out)/f"seed{r['seed']}")
-        r['at_accuracy'], r['at_argmax'] = operating_point(r, val), at_argmax(r)
-    res['at_accuracy'], res['at_argmax'] = at_point(p, res['runs']), at_point(p, res['runs'], 'at_argmax')
+        r[key], r['at_argmax'] = operating_point(r, val, key[3:]), at_argmax(r)
+    res[key], res['at_argmax'] = at_point(p, res['runs'], key), at_point(p, res['runs'], 'at_argmax')
     f.write_text(json.dumps(res, indent=1))
 
 def by_views(p:str, test, a, name:str|None=None) -> None:
@@ -207,7 +215,8 @@ def medmnist_benchmark(doc:str, p:str, name:str, file:str, dataset:str, publishe
     if a.kept: return by_kept(p, ds.part('val'), ds.part('test'), a, results_name(a))
     res = run_plan(f'{p} {name}', ds.part('train'), ds.part('val'), ds.part('test'), a)
     s = res['summary']
-    extra = dict(at_accuracy=at_point(p, res['runs']), at_argmax=at_point(p, res['runs'], 'at_argmax')) if res['plan'].threshold else {}
+    key = f"at_{other_metric(res['plan'].threshold)}"
+    extra = {key: at_point(p, res['runs'], key), 'at_argmax': at_point(p, res['runs'], 'at_argmax')} if res['plan'].threshold else {}
     for m, auc, acc in published: print(f"  {m:<18} AUC {auc:.3f}  ACC {acc:.3f}")
     print(f"  {'volclf (this run)':<18} AUC {pm(s, 'auc')}  ACC {pm(s, 'accuracy')}")
     best_auc, best_acc = max(r[1] for r in published), max(r[2] for r in published)
