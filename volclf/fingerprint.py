@@ -16,10 +16,10 @@ from .io import read_volume
 from .data import VolumeDataset, content_hash
 
 # %% auto #0
-__all__ = ['PERCENTILES', 'THUMB', 'KINDS', 'KIND_WORDS', 'TRAINABLE', 'RANKS', 'SHOW_PROBLEMS', 'mirror_asymmetry', 'thumbnail',
-           'orientation', 'foreground_box', 'foreground_extent', 'kind_stats', 'volume_stats', 'data_kind',
-           'kind_mismatch', 'Fingerprint', 'alignment', 'placement', 'mirror_swaps', 'item_name', 'with_hashes',
-           'fingerprint', 'summarise']
+__all__ = ['PERCENTILES', 'THUMB', 'CHANNEL_STATS', 'KINDS', 'KIND_WORDS', 'TRAINABLE', 'RANKS', 'SHOW_PROBLEMS',
+           'mirror_asymmetry', 'thumbnail', 'orientation', 'foreground_box', 'foreground_extent', 'kind_stats',
+           'volume_stats', 'data_kind', 'kind_mismatch', 'Fingerprint', 'alignment', 'placement', 'mirror_swaps',
+           'item_name', 'with_hashes', 'fingerprint', 'summarise']
 
 # %% ../nbs/01a_fingerprint.ipynb #17fd8a88
 PERCENTILES = (0.5, 5, 50, 95, 99.5)
@@ -94,6 +94,8 @@ def foreground_extent(a:np.ndarray, lo:float|None=None) -> tuple:
     "Voxels along D, H, W of the box around `a`'s foreground (`foreground_box`); 0s when it has none."
     return foreground_box(a, lo)[0]
 
+CHANNEL_STATS = ('dtype', 'min', 'max', 'percentiles', 'integer', 'air', 'binary')   # what `volume_stats` keeps of each channel's `kind_stats`
+
 def kind_stats(
     a:np.ndarray,               # the voxels, (D, H, W) or (D, H, W, C)
     sample:int=200_000,         # at most this many voxels for the percentiles
@@ -118,13 +120,14 @@ def volume_stats(
     spacing:tuple|None=None,    # mm per voxel along D, H, W; None when the source has no geometry
     sample:int=200_000,         # at most this many voxels for the percentiles
 ) -> dict:
-    "Shape, spacing, dtype, foreground percentiles, extent and centre, integrality, binariness, mirror asymmetry per axis, orientation per plane, a thumbnail, non-finite count and content hash of `a`."
+    "Shape, spacing, dtype, foreground percentiles, extent and centre, integrality, binariness, mirror asymmetry per axis, orientation per plane, a thumbnail, non-finite count and content hash of `a`; with several channels, what `data_kind` reads of each (`by_channel`)."
     k = kind_stats(a, sample)
+    each = [kind_stats(a[..., c], sample) for c in range(a.shape[3])] if a.ndim == 4 and a.shape[3] > 1 else []
     extent, centre = foreground_box(a, k['min'] if not np.isnan(k['max']) else np.inf)
     return dict(shape=tuple(int(s) for s in a.shape[:3]), spacing=None if spacing is None else tuple(float(s) for s in spacing),
                 **{f: k[f] for f in ('dtype', 'channels', 'min', 'max', 'percentiles', 'integer', 'air', 'binary')},
                 extent=extent, centre=centre, asymmetry=mirror_asymmetry(a), orientation=orientation(a, spacing), thumb=thumbnail(a), nonfinite=k['nonfinite'],
-                hash=content_hash(a))
+                hash=content_hash(a), **({'by_channel': [{f: c[f] for f in CHANNEL_STATS} for c in each]} if each else {}))
 
 
 # %% ../nbs/01a_fingerprint.ipynb #be97236a
@@ -188,6 +191,19 @@ class Fingerprint:
     @property
     def ok(self) -> bool: return not self.problems
     def to_dict(self) -> dict: return asdict(self)
+
+    @property
+    def channel_kinds(self) -> list|None:
+        "[kind, evidence] for each channel (`data_kind` of that channel in every volume) where the volumes have several; None for one channel, or for a fingerprint saved before channels were told apart."
+        vols = [v for v in self.volumes if v.get('by_channel')]
+        if not vols or len({len(v['by_channel']) for v in vols}) > 1: return None
+        vols = [v for v in vols if v['min'] != v['max']] or vols                   # an empty volume says nothing of the kind
+        return [list(data_kind([v['by_channel'][c] for v in vols])) for c in range(len(vols[0]['by_channel']))]
+
+    def channel_names(self) -> list:
+        "What each channel is called: its sequence where the items are case folders, else 'channel 0', 'channel 1', …"
+        n = len(self.channel_kinds or [])
+        return list(self.sequences) if self.sequences and len(self.sequences) == n else [f"channel {c}" for c in range(n)]
 
 # %% ../nbs/01a_fingerprint.ipynb #e46a7dd1
 def _read(ds:VolumeDataset, i:int) -> tuple:
@@ -389,7 +405,10 @@ def _repr_markdown_(self:Fingerprint):
     lines = [f"**{self.name}**: {len(self.volumes)} usable volumes{who}, median shape {x(self.shape)}"
              + (f", spacing {x(self.spacing)} mm (anisotropy {self.anisotropy:.2g})" if self.spacing else ", no geometry")
              + (f"; sequences {', '.join(self.sequences)}, a channel each" if self.sequences else "")
-             + f"; **{self.kind}** ({self.evidence}); mirror asymmetry along D, H, W: "
+             + f"; **{self.kind}** ({self.evidence})"
+             + (f"; channels of different kinds, {'; '.join(f'{n}: **{k}** ({e})' for n, (k, e) in zip(self.channel_names(), self.channel_kinds))}"
+                if len({k for k, _ in self.channel_kinds or []}) > 1 else "")
+             + "; mirror asymmetry along D, H, W: "
              + ", ".join(f"{v:.2f}" for v in self.asymmetry)
              + (f"; orientation shared within classes, across D, H, W: {', '.join(f'{v:.2f}' for v in self.alignment)} "
                 f"({', '.join(f'{v:.2f}' for v in self.alignment_chance)} by chance)" if self.alignment else "")

@@ -49,18 +49,19 @@ def with_sequences(preprocess:Preprocess, ds:VolumeDataset) -> Preprocess:
 def _file_loader(ds:VolumeDataset, preprocess:Preprocess, cache, memo:dict|None=None):
     "The map `(path, label) → (volume, label)` that reads and preprocesses one of `ds`'s files; `memo` keeps what it read."
     preprocess = with_sequences(preprocess, ds)
-    shape, channels, per = tuple(preprocess.shape or common_shape(ds)), preprocess.channels_in(ds.channels), preprocess.channels_out()   # `per` channels of input from each stored one
+    shape, channels = tuple(preprocess.shape or common_shape(ds)), preprocess.channels_in(ds.channels)
+    want = preprocess.channels_out(channels)                                         # a channel from each window of each stored one
     if cache is not None: Path(cache).mkdir(parents=True, exist_ok=True)
     def read(p):
         v = memo.get(p) if memo is not None else None
         if v is None: v = load_volume(p.decode(), preprocess, cache)
-        if v.shape[-1] != channels * per: raise VolclfError(f"{v.shape[-1] // per} channels where the dataset's first file has {channels}", p.decode())
+        if v.shape[-1] != want: raise VolclfError(f"{v.shape[-1] // preprocess.channels_out()} channels where the dataset's first file has {channels}", p.decode())
         if memo is not None: memo[p] = v
         return v
     @tf.autograph.experimental.do_not_convert
     def load(path, y):
         out = tf.numpy_function(read, [path], tf.float32)
-        out.set_shape([*shape, channels * per]); return out, y       # a fully known shape: TensorFlow's kernels run 2-3× faster
+        out.set_shape([*shape, want]); return out, y       # a fully known shape: TensorFlow's kernels run 2-3× faster
     return load
 
 # %% ../nbs/04_pipeline.ipynb #066af5eb

@@ -39,6 +39,7 @@ class Plan:
     window: tuple|None = None           # for 'window': (level, width) in the data's units, or several: one input channel each
     percentiles: tuple|None = None      # clip each volume to these percentiles first
     foreground: float|None = None       # for 'zscore': statistics of the voxels above this value
+    by_channel: tuple|None = None       # channels of different kinds (CT beside PET): each channel's intensity steps (`Preprocess.by_channel`), in place of the four above
     depth: int = 10                     # `resnet3d` depth: 10, 18 or 34
     width: int = 16                     # filters of its first stage
     stem: int = 3                       # kernel of its first convolution
@@ -71,6 +72,9 @@ class Plan:
         for k in ('spacing', 'shape', 'sequences', 'extent', 'window', 'percentiles', 'flip_axes', 'turn_plane', 'rotate_axes', 'tta_flips', 'tta_turns'):
             v = getattr(self, k)
             if isinstance(v, list): setattr(self, k, tuple(tuple(a) if isinstance(a, list) else a for a in v))
+        if self.by_channel is not None:                       # JSON's lists back to the recipe's form, so plans compare equal
+            from volclf.preprocess import Preprocess
+            self.by_channel = Preprocess('none', by_channel=self.by_channel).by_channel
         if self.threshold not in (None, 'balanced_accuracy', 'accuracy', 'f1'):
             raise VolclfError(f"plan threshold must be None, 'balanced_accuracy', 'accuracy' or 'f1', not {self.threshold!r}")
         if self.keep not in ('last', 'best'): raise VolclfError(f"plan keep must be 'last' or 'best', not {self.keep!r}")
@@ -81,7 +85,7 @@ class Plan:
 def to_preprocess(self:Plan):
     "The `Preprocess` recipe of the plan."
     from volclf.preprocess import Preprocess
-    return Preprocess(self.intensity, window=self.window, percentiles=self.percentiles, foreground=self.foreground,
+    return Preprocess(self.intensity, window=self.window, percentiles=self.percentiles, foreground=self.foreground, by_channel=self.by_channel,
                       spacing=self.spacing, shape=self.shape, fit='foreground' if self.crop else 'resize', sequences=self.sequences)
 
 @patch
@@ -120,7 +124,7 @@ def to_augment(self:Plan, seed:int=0) -> keras.Sequential|None:
 
 # %% ../nbs/06a_plan.ipynb #40cdd32c
 _FIELDS = lambda: {f.name for f in fields(Plan)} - {'reasons', 'measured'}
-_ROW = dict(fit_epochs='epochs', crop='shape', window='intensity', percentiles='intensity', foreground='intensity', depth='network', width='network', stem='network',
+_ROW = dict(fit_epochs='epochs', crop='shape', window='intensity', by_channel='intensity', percentiles='intensity', foreground='intensity', depth='network', width='network', stem='network',
             strides='network', precision='network', lr='optimiser', weight_decay='optimiser', warmup_epochs='optimiser',
             label_smoothing='optimiser', ema='optimiser', flip_axes='augment', turn_plane='augment', rotate_axes='augment', degrees='augment',
             scale='augment', jitter='augment')     # the row of the plan's table each field shows in
@@ -183,15 +187,22 @@ def _planes_x(turns) -> str:
     names = [''.join('DHW'[a] for a in p) for p in turn_planes(turns)]
     return (names[0] if len(names) == 1 else ', '.join(names[:-1]) + ' and ' + names[-1]) + ' plane' + 's' * (len(names) > 1)
 
+def _steps_x(intensity:str, window=None, percentiles=None, foreground=None, **_) -> str:
+    "A recipe's intensity steps in words."
+    from volclf.preprocess import _window_list                  # one window or several, named or as numbers, read as the recipe reads them
+    wins = _window_list(window) or []
+    extra = " and".join(f" {w[0]:g}/{w[1]:g}" for w in wins) + (", one input channel each" if len(wins) > 1 else "") + (f", clipped to percentiles {percentiles[0]:g}–{percentiles[1]:g}" if percentiles else "")
+    return intensity + extra + (f", foreground > {foreground:g}" if foreground is not None else "")
+
 def _value(p:Plan, k:str) -> str:
     x = lambda t: '×'.join(f'{v:g}' for v in t)
     if k == 'spacing': return (x(p.spacing) if p.spacing else "as stored") + (f"; the scans cover a median {x(round(float(e)) for e in p.extent)} mm" if p.extent else "")
     if k == 'shape': return x(p.shape) + (f", {len(p.sequences)} channel{'s' * (len(p.sequences) > 1)} ({', '.join(p.sequences)})" if p.sequences else f", {p.channels} channels" if p.channels > 1 else "") + (", a box around each volume's foreground" if p.crop else "")
     if k == 'intensity':
-        from volclf.preprocess import _window_list                  # one window or several, named or as numbers, read as the recipe reads them
-        wins = _window_list(p.window) or []
-        extra = " and".join(f" {w[0]:g}/{w[1]:g}" for w in wins) + (", one input channel each" if len(wins) > 1 else "") + (f", clipped to percentiles {p.percentiles[0]:g}–{p.percentiles[1]:g}" if p.percentiles else "")
-        return p.intensity + extra + (f", foreground > {p.foreground:g}" if p.foreground is not None else "")
+        if p.by_channel:
+            names = p.sequences if p.sequences and len(p.sequences) == len(p.by_channel) else [f"channel {c}" for c in range(len(p.by_channel))]
+            return "; ".join(f"{n}: {_steps_x(**d)}" for n, d in zip(names, p.by_channel))
+        return _steps_x(p.intensity, p.window, p.percentiles, p.foreground)
     if k == 'network': return f"resnet{p.depth}, width {p.width}, stem {p.stem}³, strides {p.strides}, {p.precision}"
     if k == 'optimiser': return f"AdamW lr {p.lr:g} (cosine, {p.warmup_epochs} warm-up), weight decay {p.weight_decay:g}, label smoothing {p.label_smoothing:g}" + (f", weights averaged over about {1 / (1 - p.ema):.0f} steps" if p.ema else "")
     if k == 'augment':
@@ -309,12 +320,11 @@ SCANNER = (-1024., 3071.)   # HU: the range a 12-bit CT scanner stores
 BLOOD = (40., 80.)          # HU (level, width): water to fresh blood, 0 to 80 HU, a brain window: the narrowest soft tissue is read through
 SOFT_WIDTH = 400.           # HU: a soft-tissue window's width; a wider window leaves soft tissue less contrast than radiologists read it with
 
-def intensity_rule(fp:Fingerprint) -> tuple:
-    "({Preprocess fields}, why) by the kind of data."
-    k = fp.kind
+def _intensity_of(k:str, stats:list) -> tuple:
+    "({Preprocess fields}, why) for data of kind `k` whose volumes (or one channel of each) read `stats` (`volclf.fingerprint.kind_stats` dicts)."
     if k == 'binary': return dict(intensity='minmax'), "masks: each volume's two values to 0 and 1"
     if k == '8bit': return dict(intensity='scale_255'), "8-bit images: /255, as they were stored for display"
-    q = np.median([v['percentiles'] for v in fp.volumes], 0)
+    q = np.median([v['percentiles'] for v in stats], 0)
     if k == 'ct':
         lo, hi = max(float(q[0]), AIR), max(float(q[-1]), TISSUE)
         ends = []
@@ -334,10 +344,19 @@ def intensity_rule(fp:Fingerprint) -> tuple:
                     f"window in a few voxels (a stone, a calcification, contrast, bone) keeps its value instead of all becoming {hi:g}")
         return dict(intensity='window', window=wins[0] if len(wins) == 1 else tuple(wins)), why
     if k == 'mr':
-        return dict(intensity='zscore', percentiles=(0.5, 99.5), foreground=float(min(v['min'] for v in fp.volumes))), (
+        return dict(intensity='zscore', percentiles=(0.5, 99.5), foreground=float(min(v['min'] for v in stats))), (
             "MR: intensities mean nothing across scans, so each scan is clipped to its own 0.5–99.5th percentiles and "
             "standardised by its foreground (voxels above the background)")
     return dict(intensity='zscore', percentiles=(0.5, 99.5)), "unknown units: each volume clipped to its 0.5–99.5th percentiles and standardised"
+
+def intensity_rule(fp:Fingerprint) -> tuple:
+    "({Preprocess fields}, why) by the kind of data; channels of different kinds (CT beside PET, `Fingerprint.channel_kinds`) each by the rule for its own."
+    kinds = fp.channel_kinds
+    if not kinds or len({k for k, _ in kinds}) == 1: return _intensity_of(fp.kind, fp.volumes)
+    vols = [v for v in fp.volumes if v.get('by_channel')]
+    each = [_intensity_of(k, [v['by_channel'][c] for v in vols]) for c, (k, _) in enumerate(kinds)]
+    return dict(intensity='none', by_channel=tuple(f for f, _ in each)), "channels of different kinds, each normalised by its own: " + "; ".join(
+        f"{n} ({k}): {why}" for n, (k, _), (_, why) in zip(fp.channel_names(), kinds, each))
 
 ALIGNED = 0.5      # `volclf.fingerprint.alignment` from which a class's volumes count as sharing an orientation (and 3× chance)
 

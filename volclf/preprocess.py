@@ -13,8 +13,9 @@ from .core import VolclfError
 from .data import common_shape
 
 # %% auto #0
-__all__ = ['WINDOWS', 'INTENSITY', 'FITS', 'scale_255', 'minmax', 'window', 'clip', 'percentile_clip', 'zscore', 'resize',
-           'resampled_shape', 'resample', 'crop_or_pad', 'crop_foreground', 'Preprocess', 'default_preprocess']
+__all__ = ['WINDOWS', 'INTENSITY', 'FITS', 'STEPS', 'scale_255', 'minmax', 'window', 'clip', 'percentile_clip', 'zscore',
+           'resize', 'resampled_shape', 'resample', 'crop_or_pad', 'crop_foreground', 'Preprocess',
+           'default_preprocess']
 
 # %% ../nbs/02_preprocess.ipynb #268ab59c
 _VOXELS = [-4, -3, -2]       # the spatial axes of one volume, D, H, W (channels last): each channel is scaled on its own
@@ -100,8 +101,9 @@ def resample(x, spacing:tuple, target:tuple, method:str='linear') -> tf.Tensor:
     return resize(x, resampled_shape(x.shape[-4:-1], spacing, target), method)
 
 def crop_or_pad(x, shape:tuple) -> tf.Tensor:
-    "Centre-crop or pad (with each volume's minimum) `x` (…, D, H, W, C) to `shape`."
+    "Centre-crop or pad (each volume's channel with its own minimum) `x` (…, D, H, W, C) to `shape`."
     x = tf.convert_to_tensor(x)
+    lo = tf.reduce_min(x, [-4, -3, -2], keepdims=True)      # each volume's channel padded with its own minimum (a PET channel's is not a CT's)
     for axis, n in zip((-4, -3, -2), shape):
         size = tf.shape(x)[axis]
         start = tf.maximum(size - n, 0) // 2
@@ -109,15 +111,15 @@ def crop_or_pad(x, shape:tuple) -> tf.Tensor:
         extra = tf.maximum(n - size, 0)
         pads = [[0, 0]] * x.shape.rank
         pads[axis] = [extra // 2, extra - extra // 2]
-        x = tf.pad(x, pads, constant_values=tf.reduce_min(x))
+        x = tf.where(tf.pad(tf.ones_like(x, tf.bool), pads), tf.pad(x, pads), lo)
     return x
 
 def crop_foreground(x, shape:tuple) -> tf.Tensor:
-    "A box of `shape` from each volume of `x` (…, D, H, W, C), centred on the box around its foreground (voxels above the volume's minimum) and kept inside the volume; an axis shorter than the box is padded as `crop_or_pad` pads. A volume with no foreground keeps its centre."
+    "A box of `shape` from each volume of `x` (…, D, H, W, C), centred on the box around its foreground (voxels where a channel is above its minimum) and kept inside the volume; an axis shorter than the box is padded as `crop_or_pad` pads. A volume with no foreground keeps its centre."
     x = tf.convert_to_tensor(x)
     one = x.shape.rank == 4
     if one: x = x[None]
-    fg = tf.reduce_any(x > tf.reduce_min(x, [1, 2, 3, 4], keepdims=True), -1)          # (N, D, H, W)
+    fg = tf.reduce_any(x > tf.reduce_min(x, [1, 2, 3], keepdims=True), -1)             # (N, D, H, W)
     starts = []
     for axis, n in zip((1, 2, 3), shape):                   # every start from the whole foreground, before any cut
         size = tf.shape(x)[axis]
@@ -135,6 +137,7 @@ def crop_foreground(x, shape:tuple) -> tf.Tensor:
 # %% ../nbs/02_preprocess.ipynb #f8623fea
 INTENSITY = ('scale_255', 'minmax', 'zscore', 'window', 'none')
 FITS = ('resize', 'crop_pad', 'foreground')
+STEPS = ('intensity', 'window', 'clip', 'percentiles', 'foreground')   # the intensity steps, which a channel may have of its own (`by_channel`)
 
 @dataclass(frozen=True)
 class Preprocess:
@@ -148,6 +151,7 @@ class Preprocess:
     shape:tuple|None = None            # then bring to this (D, H, W)
     fit:str = 'resize'                 # how: 'resize' (interpolate), 'crop_pad' (centre) or 'foreground' (`crop_foreground`)
     sequences:tuple|None = None        # items that are case folders: the sequences to read, one channel each, in this order (`volclf.io.read_sequences`)
+    by_channel:tuple|None = None       # channels that need intensity steps of their own (CT beside PET): a dict of `STEPS` per stored channel, in place of those fields
     def __post_init__(self): _check_preprocess(self)
 
 # %% ../nbs/02_preprocess.ipynb #2c8e5b7d
@@ -167,12 +171,24 @@ def _check_preprocess(self:Preprocess):
     if self.intensity == 'window' and _window_list(self.window) is None:
         raise bad(f"intensity='window' needs window= one of {', '.join(WINDOWS)}, (level, width), or a tuple of them, not {self.window!r}")
     if self.fit not in FITS: raise bad(f"fit must be one of {', '.join(map(repr, FITS))}, not {self.fit!r}")
+    if self.by_channel is None: return
+    each = self.by_channel
+    if not isinstance(each, (tuple, list)) or not each or not all(isinstance(d, dict) for d in each):
+        raise bad(f"by_channel must be a dict of intensity steps for each channel, not {each!r}")
+    if odd := {k for d in each for k in d} - set(STEPS): raise bad(f"by_channel sets a channel's {', '.join(STEPS)}, not {', '.join(sorted(odd))}")
+    if any(getattr(self, k) is not None for k in STEPS[1:]) or self.intensity != 'none':
+        raise bad("with by_channel the intensity steps are each channel's: leave intensity 'none', and window, clip, percentiles and foreground unset")
+    object.__setattr__(self, 'by_channel', tuple({k: getattr(Preprocess(**d), k) for k in STEPS} for d in each))   # every step named, JSON's lists as tuples
 
 
 # %% ../nbs/02_preprocess.ipynb #8bd912d7
 @patch
 def check_input(self:Preprocess, x:np.ndarray, where:str|None=None):
     "Refuse voxels this recipe would turn into nonsense: `scale_255` on values outside 0..255 (Hounsfield units, raw MR)."
+    if self.by_channel is not None:
+        x = np.asarray(x)
+        for c, p in enumerate(self.channel_steps()): p.check_input(x[..., c] if x.ndim >= 4 else x, where)
+        return
     if self.intensity != 'scale_255' or self.clip is not None or x.dtype in (np.uint8, tf.uint8) or not np.size(x): return
     lo, hi = float(np.min(x)), float(np.max(x))
     if lo < 0 or hi > 255:
@@ -184,9 +200,24 @@ def channels_in(self:Preprocess, channels:int=1) -> int:
     return len(self.sequences) if self.sequences else channels
 
 @patch
+def channel_steps(self:Preprocess) -> list:
+    "The intensity steps of each channel, as a `Preprocess` each, where the recipe has them per channel (`by_channel`); else []."
+    return [Preprocess(**d) for d in self.by_channel or ()]
+
+@patch
 def channels_out(self:Preprocess, channels:int=1) -> int:
-    "Channels of the model input this recipe makes from volumes with `channels` values per voxel: one for each window of each."
+    "Channels of the model input this recipe makes from volumes with `channels` values per voxel: one for each window of each (for each channel's own windows, with `by_channel`)."
+    if self.by_channel is not None: return sum(p.channels_out(1) for p in self.channel_steps())
     return channels * (len(_window_list(self.window)) if self.intensity == 'window' else 1)
+
+@patch
+def _intensity(self:Preprocess, x) -> tf.Tensor:
+    "The recipe's intensity steps on `x` (…, D, H, W, C): clip, percentiles, then the intensity step."
+    if self.clip is not None: x = clip(x, *self.clip)
+    if self.percentiles is not None: x = percentile_clip(x, *self.percentiles)
+    if self.intensity == 'window': return tf.concat([window(x, *w) for w in _window_list(self.window)], -1)
+    return {'scale_255': scale_255, 'minmax': minmax, 'none': lambda v: tf.cast(v, tf.float32),
+            'zscore': lambda v: zscore(v, self.foreground)}[self.intensity](x)
 
 @patch
 def tf(self:Preprocess, x, spacing:tuple|None=None) -> tf.Tensor:
@@ -196,11 +227,10 @@ def tf(self:Preprocess, x, spacing:tuple|None=None) -> tf.Tensor:
     if x.shape.rank == 3: x = x[..., None]
     if self.spacing is not None and spacing is not None: x = resample(x, spacing, self.spacing)
     if self.shape is not None: x = dict(resize=resize, crop_pad=crop_or_pad, foreground=crop_foreground)[self.fit](x, self.shape)
-    if self.clip is not None: x = clip(x, *self.clip)
-    if self.percentiles is not None: x = percentile_clip(x, *self.percentiles)
-    if self.intensity == 'window': return tf.concat([window(x, *w) for w in _window_list(self.window)], -1)
-    return {'scale_255': scale_255, 'minmax': minmax, 'none': lambda v: tf.cast(v, tf.float32),
-            'zscore': lambda v: zscore(v, self.foreground)}[self.intensity](x)
+    if self.by_channel is None: return self._intensity(x)
+    if x.shape[-1] != len(self.by_channel):
+        raise VolclfError(f"Preprocess: intensity steps for {len(self.by_channel)} channels (by_channel), but the volume has {x.shape[-1]}")
+    return tf.concat([p._intensity(x[..., c:c + 1]) for c, p in enumerate(self.channel_steps())], -1)
 
 # %% ../nbs/02_preprocess.ipynb #9d3a6f1b
 @patch
