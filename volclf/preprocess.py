@@ -228,7 +228,7 @@ def tf(self:Preprocess, x, spacing:tuple|None=None) -> tf.Tensor:
     if self.spacing is not None and spacing is not None: x = resample(x, spacing, self.spacing)
     if self.shape is not None: x = dict(resize=resize, crop_pad=crop_or_pad, foreground=crop_foreground)[self.fit](x, self.shape)
     if self.by_channel is None: return self._intensity(x)
-    if x.shape[-1] != len(self.by_channel):
+    if x.shape[-1] is not None and x.shape[-1] != len(self.by_channel):     # unknown in a graph: the slices below still take each channel
         raise VolclfError(f"Preprocess: intensity steps for {len(self.by_channel)} channels (by_channel), but the volume has {x.shape[-1]}")
     return tf.concat([p._intensity(x[..., c:c + 1]) for c, p in enumerate(self.channel_steps())], -1)
 
