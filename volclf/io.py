@@ -203,6 +203,11 @@ def _each(found:dict, names:list, f, folder) -> list:
             raise VolclfError(f"sequence {n} ({found[n].name}): {e.msg}", folder) from None
     return out
 
+def _each_3d(names:list, shapes:list, folder):
+    "Refuse a case whose named sequences are not each one 3D volume (`shapes`, read or from the headers)."
+    if many := [(n, s) for n, s in zip(names, shapes) if len(s) == 4]:
+        raise VolclfError(f"the {many[0][0]} sequence holds {many[0][1][3]} channels; a sequence is one 3D volume", folder)
+
 def _finest(spacings:list) -> int:
     "Which of the grids with voxel sizes `spacings` (None: no geometry) has the smallest voxels; the first of those that tie."
     size = [float(np.prod(sp)) if sp is not None else np.inf for sp in spacings]
@@ -218,8 +223,7 @@ def read_sequences(
     if not found: raise VolclfError("holds no volume volclf reads, so it is no case of sequences", folder)
     names = _chosen(found, sequences, folder)
     vols = _each(found, names, lambda p: read_volume(p, canonical), folder)
-    if many := [n for n, v in zip(names, vols) if v.array.ndim == 4]:
-        raise VolclfError(f"the {many[0]} sequence holds {vols[names.index(many[0])].shape[3]} channels; a sequence is one 3D volume", folder)
+    _each_3d(names, [v.shape for v in vols], folder)
     k = _finest([v.spacing if v.affine is not None else None for v in vols])
     ref, name = vols[k], lambda n: f"sequence {n} ({found[n].name})"
     chans = [on_grid(v, ref, name(n), name(names[k])) for n, v in zip(names, vols)]
@@ -235,8 +239,7 @@ def inspect_sequences(folder:str|Path, sequences:list|None=None, canonical:bool=
     if not found: raise VolclfError("holds no volume volclf reads, so it is no case of sequences", folder)
     names = _chosen(found, sequences, folder)
     heads = _each(found, names, lambda p: check_header(inspect(p, canonical)), folder)
-    if many := [n for n, h in zip(names, heads) if len(h['shape']) == 4]:
-        raise VolclfError(f"the {many[0]} sequence holds {heads[names.index(many[0])]['shape'][3]} channels; a sequence is one 3D volume", folder)
+    _each_3d(names, [h['shape'] for h in heads], folder)
     grid = lambda h: (tuple(h['shape'][:3]), h.get('spacing'), h.get('orientation'))
     k = _finest([h.get('spacing') for h in heads]); ref = heads[k]
     return dict(format='sequences', shape=(*ref['shape'][:3], len(names)) if len(names) > 1 else tuple(ref['shape'][:3]), dtype=str(np.result_type(*[np.dtype(h['dtype']) for h in heads])),
