@@ -14,10 +14,10 @@ from .core import VolclfError
 from .fingerprint import Fingerprint, fingerprint, TRAINABLE
 
 # %% auto #0
-__all__ = ['CROP', 'PLACE', 'AIR', 'TISSUE', 'SCANNER', 'BLOOD', 'SOFT_WIDTH', 'ALIGNED', 'ANISO', 'STEPS_WANTED', 'EPOCHS',
-           'MIN_EPOCHS', 'AFTER', 'SMALLEST', 'Plan', 'turn_planes', 'view_steps', 'spacing_rule', 'shape_rule',
-           'shrink_factors', 'crop_rule', 'intensity_rule', 'rotation_rule', 'augment_rule', 'strides_rule',
-           'batch_rule', 'epochs_rule', 'network_rule', 'threshold_rule', 'probe_step', 'epoch_seconds',
+__all__ = ['CROP', 'PLACE', 'AIR', 'TISSUE', 'SCANNER', 'BLOOD', 'SOFT_WIDTH', 'ALIGNED', 'UNALIGNED', 'ANISO', 'STEPS_WANTED',
+           'EPOCHS', 'MIN_EPOCHS', 'AFTER', 'SMALLEST', 'Plan', 'turn_planes', 'view_steps', 'spacing_rule',
+           'shape_rule', 'shrink_factors', 'crop_rule', 'intensity_rule', 'rotation_rule', 'augment_rule',
+           'strides_rule', 'batch_rule', 'epochs_rule', 'network_rule', 'threshold_rule', 'probe_step', 'epoch_seconds',
            'ensemble_rule', 'smaller_shape', 'ladder_pick', 'make_plan', 'vet', 'plan_for', 'saved_plan', 'Mirror',
            'DecisionThreshold', 'Turn', 'ensemble_model', 'choose_threshold', 'member_seed', 'train_plan']
 
@@ -365,6 +365,12 @@ def _shared(fp:Fingerprint, planes:tuple) -> bool:
     if fp.alignment is None: return False
     return all(fp.alignment[k] >= max(ALIGNED, 3 * fp.alignment_chance[k]) for k in planes)
 
+UNALIGNED = 0.25   # ... and below which, in every plane, images count as lying at any angle (crops of cells, particles, nodules)
+
+def _unaligned(fp:Fingerprint) -> bool:
+    "Whether `fp`'s volumes evidently share no orientation: agreement below `UNALIGNED` across each of D, H and W; False when the fingerprint does not say."
+    return fp.alignment is not None and max(fp.alignment) < UNALIGNED
+
 ANISO = 3.   # an input's voxels more than this many times longer along one axis than another: no rotation mixes the two
 
 def rotation_rule(
@@ -402,10 +408,16 @@ def _augment_by_kind(fp:Fingerprint) -> tuple:
     if fp.kind != 'binary':
         m = int(a.argmin())
         ct = fp.kind == 'ct'
+        jitter = ("no intensity jitter: Hounsfield units are calibrated, the same tissue reads the same on every scanner, and a "
+                  "density (a stone's, a bleed's) can be what tells the classes apart" if ct else "intensity and contrast jitter")
+        if _unaligned(fp):
+            return dict(flip_axes=(0, 1, 2), turn_plane=None, rotate_axes=(0, 1, 2), degrees=10., scale=0.1, jitter=not ct), (
+                f"images in no shared orientation (agreement {', '.join(f'{v:.2f}' for v in fp.alignment)} across D, H, W, under "
+                f"{UNALIGNED:g}: crops that lie at any angle, as cells, particles or nodules do): mirrored along every axis, "
+                f"small rotations about every axis, never 90° turns; {jitter}")
         return dict(flip_axes=(m,), turn_plane=None, rotate_axes=(0, 1, 2), degrees=10., scale=0.1, jitter=not ct), (
             f"anatomy: mirrored only along {'DHW'[m]}, its most mirror-symmetric axis ({a[m]:.2f}; left-right in a head or body); "
-            "small rotations, never 90° turns; " + ("no intensity jitter: Hounsfield units are calibrated, the same tissue reads the same "
-            "on every scanner, and a density (a stone's, a bleed's) can be what tells the classes apart" if ct else "intensity and contrast jitter"))
+            f"small rotations, never 90° turns; {jitter}")
     up = int(a.argmax()); rest = tuple(i for i in range(3) if i != up)
     vertical = bool(a[up] > 0.1 and a[up] >= 2 * a[list(rest)].max())
     planes = (up,) if vertical else (0, 1, 2)
