@@ -15,11 +15,12 @@ from .fingerprint import Fingerprint, fingerprint, TRAINABLE
 
 # %% auto #0
 __all__ = ['CROP', 'PLACE', 'AIR', 'TISSUE', 'SCANNER', 'BLOOD', 'SOFT_WIDTH', 'ALIGNED', 'UNALIGNED', 'ANISO', 'STEPS_WANTED',
-           'EPOCHS', 'MIN_EPOCHS', 'AFTER', 'SMALLEST', 'Plan', 'turn_planes', 'view_steps', 'spacing_rule',
-           'shape_rule', 'shrink_factors', 'crop_rule', 'intensity_rule', 'rotation_rule', 'augment_rule',
-           'strides_rule', 'batch_rule', 'epochs_rule', 'network_rule', 'threshold_rule', 'probe_step', 'epoch_seconds',
-           'ensemble_rule', 'smaller_shape', 'ladder_pick', 'make_plan', 'vet', 'plan_for', 'saved_plan', 'Mirror',
-           'DecisionThreshold', 'Turn', 'ensemble_model', 'choose_threshold', 'member_seed', 'train_plan']
+           'EPOCHS', 'MIN_EPOCHS', 'SMALL_VAL', 'AFTER', 'SMALLEST', 'Plan', 'turn_planes', 'view_steps',
+           'spacing_rule', 'shape_rule', 'shrink_factors', 'crop_rule', 'intensity_rule', 'rotation_rule',
+           'augment_rule', 'strides_rule', 'batch_rule', 'epochs_rule', 'keep_rule', 'network_rule', 'threshold_rule',
+           'probe_step', 'epoch_seconds', 'ensemble_rule', 'smaller_shape', 'ladder_pick', 'make_plan', 'vet',
+           'plan_for', 'saved_plan', 'Mirror', 'DecisionThreshold', 'Turn', 'ensemble_model', 'choose_threshold',
+           'member_seed', 'train_plan']
 
 # %% ../nbs/06a_plan.ipynb #0770b924
 @dataclass
@@ -470,6 +471,16 @@ def epochs_rule(n_fit:int, batch_size:int) -> tuple:
     e = int(np.clip(round(STEPS_WANTED / steps), *EPOCHS))
     return e, f"{STEPS_WANTED} optimiser steps at {steps} an epoch, within {EPOCHS[0]}–{EPOCHS[1]} epochs"
 
+SMALL_VAL = 50         # fewer validation volumes than this and each model keeps its last epoch, not the one of lowest validation loss
+
+def keep_rule(n_val:int) -> tuple:
+    "(`Plan.keep`, why): the epoch of lowest validation loss, or the last where the validation split is too small to tell epochs apart."
+    if n_val < SMALL_VAL:
+        return 'last', (f"the last, where the cosine schedule ends: the lowest of the loss's readings on {n_val} validation volumes "
+                        f"(under {SMALL_VAL}) picks the luckiest epoch as often as the best")
+    return 'best', (f"the epoch of lowest loss on the {n_val} validation volumes; the last (keep='last'), where the cosine schedule ends, "
+                    "read the same on the benchmarks")
+
 def network_rule(n_fit:int, shape:tuple) -> tuple:
     "({depth, width, stem}, why) by the amount of data and the volume's size."
     depth, width = (18 if n_fit >= 10_000 else 10), (32 if n_fit >= 1000 else 16)
@@ -626,14 +637,14 @@ def make_plan(
     input_voxel = lambda shape: _voxel(fp, spacing) * (1. if box and crop else _median_shape(fp, spacing) / np.array(shape))   # the input's voxel size (a box is cut, not resized)
     (inten, r_in), (net, r_net) = intensity_rule(fp), network_rule(n_fit, shape)
     (batch, r_b), (threshold, r_t) = batch_rule(n_fit), threshold_rule(fp)
-    want, r_e = epochs_rule(n_fit, batch)
+    (want, r_e), (keep, r_k) = epochs_rule(n_fit, batch), keep_rule(n_val)
     plan = Plan(fp.kind, list(fp.classes), n_fit, n_val, spacing, shape, bool(box and crop), channels=int(np.median([v.get('channels', 1) for v in fp.volumes] or [1])), sequences=fp.sequences, extent=_extent(fp), **inten, **net, strides=strides_rule(shape, 1), batch_size=batch,
-                epochs=want, lr=round(2e-3 * math.sqrt(batch / 32), 6), warmup_epochs=max(1, min(5, round(want / 10))), **aug, tta_flips=aug['flip_axes'],
+                epochs=want, lr=round(2e-3 * math.sqrt(batch / 32), 6), warmup_epochs=max(1, min(5, round(want / 10))), keep=keep, **aug, tta_flips=aug['flip_axes'],
                 tta_turns=aug['turn_plane'],
                 threshold=threshold, minutes=minutes, precision=auto_precision() if precision == 'auto' else precision,
                 reasons=dict(spacing=r_sp, shape=r_sh, intensity=r_in, network=r_net, batch_size=r_b, epochs=r_e,
                              optimiser="AdamW, cosine schedule, label smoothing: one recipe for every dataset; lr 2e-3 at batch 32, scaled with the square root of the batch (the rule for Adam-type optimisers)",
-                             keep=f"the epoch of lowest loss on the {n_val} validation volumes; the last (keep='last'), where the cosine schedule ends, read the same on the benchmarks",
+                             keep=r_k,
                              augment=r_aug, tta_flips=_tta_why(aug['turn_plane']), threshold=r_t, ensemble="one model"))
     fits = auto_batch_size(plan.build_model(), memory_gb, largest=batch)
     if fits < batch: plan = dataclasses.replace(plan, batch_size=fits, reasons={**plan.reasons, 'batch_size': f"{fits}: the most that fits {memory_gb:g} GiB"})
