@@ -40,7 +40,7 @@ _PLANNED = {'epochs', 'batch_size', 'lr', 'weight_decay', 'warmup_epochs', 'labe
 # %% ../nbs/10_cli.ipynb #e1e3b1c0
 THRESHOLDS = ('accuracy', 'balanced_accuracy', 'f1', 'none')
 _THRESHOLD_HELP = ("two classes: the metric the plan's decision threshold is chosen on validation for; none: 0.5 "
-                   "(default: accuracy where the smaller class is under a third of the data, else none; balanced_accuracy calls more of the smaller class)")
+                   "(default: accuracy where the smaller class is under a third of the data and validation holds 50 volumes or more, else none; balanced_accuracy calls more of the smaller class)")
 
 def _add_shared_args(p, shape):
     p.add_argument('--shape', type=int, nargs=3, metavar=('D', 'H', 'W'), default=shape,

@@ -471,7 +471,7 @@ def epochs_rule(n_fit:int, batch_size:int) -> tuple:
     e = int(np.clip(round(STEPS_WANTED / steps), *EPOCHS))
     return e, f"{STEPS_WANTED} optimiser steps at {steps} an epoch, within {EPOCHS[0]}–{EPOCHS[1]} epochs"
 
-SMALL_VAL = 50         # fewer validation volumes than this and each model keeps its last epoch, not the one of lowest validation loss
+SMALL_VAL = 50         # fewer validation volumes than this: each model keeps its last epoch (not the one of lowest validation loss), and no threshold is fitted
 
 def keep_rule(n_val:int) -> tuple:
     "(`Plan.keep`, why): the epoch of lowest validation loss, or the last where the validation split is too small to tell epochs apart."
@@ -488,12 +488,18 @@ def network_rule(n_fit:int, shape:tuple) -> tuple:
     return dict(depth=depth, width=width, stem=stem), (f"{n_fit} training volumes: ResNet-{depth} of width {width}; "
             f"a {stem}³ stem for sides of {min(shape)}")
 
-def threshold_rule(fp:Fingerprint) -> tuple:
-    "(metric or None, why): two imbalanced classes get a threshold chosen on validation for accuracy."
+def threshold_rule(
+    fp:Fingerprint,             # of the training data
+    n_val:int|None=None,        # validation volumes the threshold would be fitted on; None: enough
+) -> tuple:                     # (metric or None, why)
+    "Two imbalanced classes get a threshold chosen on validation for accuracy, unless the validation split is too small (`SMALL_VAL`) to fit one."
     counts = np.array([fp.counts.get(c, 0) for c in fp.classes])
     if len(counts) != 2: return None, "more than two classes: the most probable class"
     share = counts.min() / max(counts.sum(), 1)
     if share >= 1 / 3: return None, f"balanced classes ({share:.0%} in the smaller): 0.5"
+    if n_val is not None and n_val < SMALL_VAL:
+        return None, (f"imbalanced ({share:.0%} in the smaller class), but 0.5: a threshold fitted on {n_val} validation volumes "
+                      f"(under {SMALL_VAL}) costs more accuracy than it corrects")
     return 'accuracy', (f"imbalanced ({share:.0%} in the smaller class): chosen on validation for accuracy, where a logistic fit of the "
                         "model's outputs says ½; `--threshold balanced_accuracy` calls more of the smaller class, at a cost in accuracy")
 
@@ -636,7 +642,7 @@ def make_plan(
                   f"; not turned: the input's sides ({_x(shape)}) differ in the {_planes_x(r_turn)}")
     input_voxel = lambda shape: _voxel(fp, spacing) * (1. if box and crop else _median_shape(fp, spacing) / np.array(shape))   # the input's voxel size (a box is cut, not resized)
     (inten, r_in), (net, r_net) = intensity_rule(fp), network_rule(n_fit, shape)
-    (batch, r_b), (threshold, r_t) = batch_rule(n_fit), threshold_rule(fp)
+    (batch, r_b), (threshold, r_t) = batch_rule(n_fit), threshold_rule(fp, n_val)
     (want, r_e), (keep, r_k) = epochs_rule(n_fit, batch), keep_rule(n_val)
     plan = Plan(fp.kind, list(fp.classes), n_fit, n_val, spacing, shape, bool(box and crop), channels=int(np.median([v.get('channels', 1) for v in fp.volumes] or [1])), sequences=fp.sequences, extent=_extent(fp), **inten, **net, strides=strides_rule(shape, 1), batch_size=batch,
                 epochs=want, lr=round(2e-3 * math.sqrt(batch / 32), 6), warmup_epochs=max(1, min(5, round(want / 10))), keep=keep, **aug, tta_flips=aug['flip_axes'],
