@@ -4,8 +4,8 @@
 Crops of cells, particles or nodules have no head-foot or left-right axis: each is cut out around its object,
 which lies however it lies. The class here is the shape of a textured body in noise, a cigar (prolate, one long axis)
 or a lentil (oblate, one short axis), each turned by a random rotation, of random size and brightness: nothing but
-the shape tells them apart, and no axis of the grid means anything. Such data read an orientation agreement near
-what the same volumes turned at random read (`volclf.fingerprint.alignment`). Two arms, the same plan otherwise,
+the shape tells them apart, and no axis of the grid means anything. Such data read an orientation agreement
+(`volclf.fingerprint.alignment`) well under the plan's `UNALIGNED` (0.25) across every axis. Two arms, the same plan otherwise,
 made once on the training split: mirrored along every axis in training and as test views (the rule for images in
 no shared orientation), and mirrored only along the most mirror-symmetric axis (the rule for anatomy). Training,
 validation and test are drawn from three generator seeds.
