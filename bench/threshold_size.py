@@ -33,18 +33,17 @@ def main():
     for run in map(Path, a.runs):
         seeds = sorted(run.glob('seed*/probabilities.csv'))
         if not seeds: raise SystemExit(f"{run}: no seed*/probabilities.csv")
-        per = {}
+        per, each = {}, [outputs(f.parent) for f in seeds]
         for n in a.sizes:
             gains = []
-            for f in seeds:
-                y, p = outputs(f.parent)
+            for y, p in each:
                 for _ in range(a.draws):
                     idx = rng.permutation(len(y)); v, t = idx[:n], idx[n:]
                     th = choose_threshold(y[v], p[v], 'accuracy')
                     gains.append(((p[t] >= th) == y[t]).mean() - ((p[t] >= 0.5) == y[t]).mean())
             per[n] = dict(gain=round(float(np.mean(gains)), 4), sd=round(float(np.std(gains)), 4), draws=len(gains))
             print(run.name, n, per[n], flush=True)
-        res[run.name] = dict(seeds=len(seeds), share=round(float(np.mean([outputs(f.parent)[0].mean() for f in seeds])), 3), by_size=per)
+        res[run.name] = dict(seeds=len(seeds), share=round(float(np.mean([y.mean() for y, _ in each])), 3), by_size=per)
     report(dict(sizes=a.sizes, draws=a.draws, runs=res),
            "threshold_size, accuracy gain of a threshold fitted on n validation volumes over 0.5: "
            + "; ".join(f"{k}: " + ", ".join(f"{n} {v['by_size'][n]['gain']:+.4f}" for n in a.sizes) for k, v in res.items()))

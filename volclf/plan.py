@@ -411,14 +411,14 @@ def _augment_by_kind(fp:Fingerprint) -> tuple:
         ct = fp.kind == 'ct'
         jitter = ("no intensity jitter: Hounsfield units are calibrated, the same tissue reads the same on every scanner, and a "
                   "density (a stone's, a bleed's) can be what tells the classes apart" if ct else "intensity and contrast jitter")
-        if _unaligned(fp):
-            return dict(flip_axes=(0, 1, 2), turn_plane=None, rotate_axes=(0, 1, 2), degrees=10., scale=0.1, jitter=not ct), (
-                f"images in no shared orientation (agreement {', '.join(f'{v:.2f}' for v in fp.alignment)} across D, H, W, under "
+        every = _unaligned(fp)
+        what = (f"images in no shared orientation (agreement {', '.join(f'{v:.2f}' for v in fp.alignment)} across D, H, W, under "
                 f"{UNALIGNED:g}: crops that lie at any angle, as cells, particles or nodules do): mirrored along every axis, "
-                f"small rotations about every axis, never 90° turns; {jitter}")
-        return dict(flip_axes=(m,), turn_plane=None, rotate_axes=(0, 1, 2), degrees=10., scale=0.1, jitter=not ct), (
-            f"anatomy: mirrored only along {'DHW'[m]}, its most mirror-symmetric axis ({a[m]:.2f}; left-right in a head or body); "
-            f"small rotations, never 90° turns; {jitter}")
+                "small rotations about every axis" if every else
+                f"anatomy: mirrored only along {'DHW'[m]}, its most mirror-symmetric axis ({a[m]:.2f}; left-right in a head or body); "
+                "small rotations")
+        return dict(flip_axes=(0, 1, 2) if every else (m,), turn_plane=None, rotate_axes=(0, 1, 2), degrees=10., scale=0.1, jitter=not ct), (
+            f"{what}, never 90° turns; {jitter}")
     up = int(a.argmax()); rest = tuple(i for i in range(3) if i != up)
     vertical = bool(a[up] > 0.1 and a[up] >= 2 * a[list(rest)].max())
     planes = (up,) if vertical else (0, 1, 2)
