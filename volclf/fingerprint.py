@@ -16,10 +16,10 @@ from .io import read_volume
 from .data import VolumeDataset, content_hash
 
 # %% auto #0
-__all__ = ['PERCENTILES', 'THUMB', 'CHANNEL_STATS', 'KINDS', 'KIND_WORDS', 'TRAINABLE', 'RANKS', 'SHOW_PROBLEMS',
-           'mirror_asymmetry', 'thumbnail', 'orientation', 'foreground_box', 'foreground_extent', 'kind_stats',
-           'volume_stats', 'data_kind', 'kind_mismatch', 'Fingerprint', 'alignment', 'placement', 'mirror_swaps',
-           'item_name', 'with_hashes', 'fingerprint', 'summarise']
+__all__ = ['PERCENTILES', 'THUMB', 'NOISE_FLOOR', 'CHANNEL_STATS', 'KINDS', 'RINGING', 'KIND_WORDS', 'TRAINABLE', 'RANKS',
+           'SHOW_PROBLEMS', 'mirror_asymmetry', 'thumbnail', 'orientation', 'foreground_box', 'foreground_extent',
+           'kind_stats', 'volume_stats', 'data_kind', 'kind_mismatch', 'Fingerprint', 'alignment', 'placement',
+           'mirror_swaps', 'item_name', 'with_hashes', 'fingerprint', 'summarise']
 
 # %% ../nbs/01a_fingerprint.ipynb #17fd8a88
 PERCENTILES = (0.5, 5, 50, 95, 99.5)
@@ -94,13 +94,15 @@ def foreground_extent(a:np.ndarray, lo:float|None=None) -> tuple:
     "Voxels along D, H, W of the box around `a`'s foreground (`foreground_box`); 0s when it has none."
     return foreground_box(a, lo)[0]
 
-CHANNEL_STATS = ('dtype', 'min', 'max', 'percentiles', 'integer', 'air', 'binary')   # what `volume_stats` keeps of each channel's `kind_stats`
+NOISE_FLOOR = 0.02   # `kind_stats`' `below`: the share of voxels under -this × the 99.5th percentile (noise and ringing about 0 reach a little below it)
+
+CHANNEL_STATS = ('dtype', 'min', 'max', 'percentiles', 'integer', 'air', 'below', 'binary')   # what `volume_stats` keeps of each channel's `kind_stats`
 
 def kind_stats(
     a:np.ndarray,               # the voxels, (D, H, W) or (D, H, W, C)
     sample:int=200_000,         # at most this many voxels for the percentiles
 ) -> dict:
-    "The part of `volume_stats` that `data_kind` and `kind_mismatch` read: dtype, channels, minimum, maximum, foreground percentiles, integrality, the share at air, binariness and the non-finite count; about a seventh of its cost on a 512×512×300 CT (`bench/kind_check.py`), cheap enough for every file a model predicts."
+    "The part of `volume_stats` that `data_kind` and `kind_mismatch` read: dtype, channels, minimum, maximum, foreground percentiles, integrality, the share at air, the share below 0 (`below`), binariness and the non-finite count; about a seventh of its cost on a 512×512×300 CT (`bench/kind_check.py`), cheap enough for every file a model predicts."
     flat = a.reshape(-1)
     finite = np.isfinite(flat) if flat.dtype.kind == 'f' else None
     good = flat if finite is None else flat[finite]
@@ -111,8 +113,9 @@ def kind_stats(
     sub = good[::max(1, good.size // sample)]                      # at most about `sample` voxels, at a regular stride
     few = np.unique(sub)[:3]
     air = float(np.mean((sub >= -1100) & (sub <= -900))) if sub.size else 0.   # the share at air in Hounsfield units (see `data_kind`)
+    below = float(np.mean(sub < -NOISE_FLOOR * max(float(q[-1]), 0.))) if sub.size and not np.isnan(q[-1]) else 0.   # the share clearly below 0 (see `data_kind`)
     return dict(dtype=str(a.dtype), channels=int(a.shape[3]) if a.ndim == 4 else 1, min=float(lo), max=float(good.max()) if good.size else float('nan'),
-                percentiles=[round(float(v), 4) for v in q], integer=bool(a.dtype.kind in 'biu' or np.all(np.mod(sub, 1) == 0)), air=round(air, 4),
+                percentiles=[round(float(v), 4) for v in q], integer=bool(a.dtype.kind in 'biu' or np.all(np.mod(sub, 1) == 0)), air=round(air, 4), below=round(below, 4),
                 binary=bool(0 < len(few) <= 2 and few[0] == 0), nonfinite=0 if finite is None else int((~finite).sum()))
 
 def volume_stats(
@@ -125,13 +128,14 @@ def volume_stats(
     each = [kind_stats(a[..., c], sample) for c in range(a.shape[3])] if a.ndim == 4 and a.shape[3] > 1 else []
     extent, centre = foreground_box(a, k['min'] if not np.isnan(k['max']) else np.inf)
     return dict(shape=tuple(int(s) for s in a.shape[:3]), spacing=None if spacing is None else tuple(float(s) for s in spacing),
-                **{f: k[f] for f in ('dtype', 'channels', 'min', 'max', 'percentiles', 'integer', 'air', 'binary')},
+                **{f: k[f] for f in ('dtype', 'channels', *CHANNEL_STATS[1:])},
                 extent=extent, centre=centre, asymmetry=mirror_asymmetry(a), orientation=orientation(a, spacing), thumb=thumbnail(a), nonfinite=k['nonfinite'],
                 hash=content_hash(a), **({'by_channel': [{f: c[f] for f in CHANNEL_STATS} for c in each]} if each else {}))
 
 
 # %% ../nbs/01a_fingerprint.ipynb #be97236a
 KINDS = ('binary', '8bit', 'ct', 'mr', 'other')
+RINGING = 0.25   # MR: at most this share of each volume's voxels below 0 (`kind_stats`' `below`); standardised data holds far more
 
 def data_kind(stats:list) -> tuple:
     "('binary' | '8bit' | 'ct' | 'mr' | 'other', the evidence in words) for the `volume_stats` of a dataset's volumes."
@@ -147,8 +151,11 @@ def data_kind(stats:list) -> tuple:
         return 'ct', (f"{'integer ' * integer}values down to {np.median(lows):g} (median minimum; air is -1000 HU) in "
                       f"{int((lows <= -500).sum())} of {n} volumes, " + ("" if integer else f"{np.median(air):.0%} of the voxels at air (median), ")
                       + f"up to {np.median(highs):g} (median 99.5th percentile)")
-    if lows.min() >= 0 and highs.min() > 0 and highs.max() / highs.min() > 1.5:
-        return 'mr', f"non-negative values on no fixed scale: the 99.5th percentile runs from {highs.min():g} to {highs.max():g} between volumes"
+    below = np.array([s.get('below', float(s['min'] < 0)) for s in stats])      # fingerprints saved before `below`: any value below 0 counts
+    if below.max() <= RINGING and highs.min() > 0 and highs.max() / highs.min() > 1.5:
+        noise = "" if lows.min() >= 0 else (f" but for noise and interpolation ringing about 0 (at most {below.max():.1%} of a volume's voxels "
+                                            f"below -{NOISE_FLOOR:.0%} of its 99.5th percentile; the lowest value {lows.min():g})")
+        return 'mr', f"non-negative values{noise} on no fixed scale: the 99.5th percentile runs from {highs.min():g} to {highs.max():g} between volumes"
     return 'other', f"values from {lows.min():g} to {highs.max():g}, not binary, 8-bit, CT-like or MR-like"
 
 # %% ../nbs/01a_fingerprint.ipynb #k2b3c4d5

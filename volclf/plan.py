@@ -345,9 +345,10 @@ def _intensity_of(k:str, stats:list) -> tuple:
                     f"window in a few voxels (a stone, a calcification, contrast, bone) keeps its value instead of all becoming {hi:g}")
         return dict(intensity='window', window=wins[0] if len(wins) == 1 else tuple(wins)), why
     if k == 'mr':
-        return dict(intensity='zscore', percentiles=(0.5, 99.5), foreground=float(min(v['min'] for v in stats))), (
+        fg = max(float(min(v['min'] for v in stats)), 0.)     # the background: the lowest value, or 0 where noise and ringing dip below it
+        return dict(intensity='zscore', percentiles=(0.5, 99.5), foreground=fg), (
             "MR: intensities mean nothing across scans, so each scan is clipped to its own 0.5–99.5th percentiles and "
-            "standardised by its foreground (voxels above the background)")
+            f"standardised by its foreground (voxels above {fg:g}, the background)")
     return dict(intensity='zscore', percentiles=(0.5, 99.5)), "unknown units: each volume clipped to its 0.5–99.5th percentiles and standardised"
 
 def intensity_rule(fp:Fingerprint) -> tuple:
