@@ -13,14 +13,16 @@ from nbclient import NotebookClient
 NOISE = re.compile(r"^(WARNING: All log messages before absl::InitializeLog|[IWE]\d{4} [\d:.]+ +\d+ \S+:\d+\]"
                    r"|To enable the following instructions|.*UserWarning: `shuffle=True` was passed|  self\.data_adapter)")
 
+RETRACING = re.compile(r"^WARNING:tensorflow:.*triggered tf\.function retracing")   # TensorFlow's Python logger, on stdout: advice on its own internals
+
 def _quiet(nb):
-    "Drop TensorFlow's C++ log lines from stderr outputs, and outputs left empty."
+    "Drop TensorFlow's C++ log lines from stderr outputs, its retracing warnings from any stream, and outputs left empty."
     for c in nb.cells:
         if c.cell_type != 'code': continue
         outs = []
         for o in c.outputs:
-            if o.output_type == 'stream' and o.name == 'stderr':
-                o.text = ''.join(l for l in o.text.splitlines(True) if not NOISE.match(l))
+            if o.output_type == 'stream':
+                o.text = ''.join(l for l in o.text.splitlines(True) if not RETRACING.match(l) and not (o.name == 'stderr' and NOISE.match(l)))
                 if not o.text.strip(): continue
             outs.append(o)
         c.outputs = outs

@@ -42,6 +42,15 @@ THRESHOLDS = ('accuracy', 'balanced_accuracy', 'f1', 'none')
 _THRESHOLD_HELP = ("two classes: the metric the plan's decision threshold is chosen on validation for; none: 0.5 "
                    "(default: accuracy where the smaller class is under a third of the data and validation holds 50 volumes or more, else none; balanced_accuracy calls more of the smaller class)")
 
+_FRAMES_HELP = ("4D NIfTI, NRRD or MetaImage files holding an examination's modalities as frames (the Medical Segmentation Decathlon's): "
+                "'all', or the frame numbers to read, a channel each, in this order")
+
+def _frames_arg(values:list) -> str|list:
+    "--frames as `read_volume` takes it: 'all', or a list of frame numbers."
+    if values == ['all']: return 'all'
+    try: return [int(v) for v in values]
+    except ValueError: raise VolclfError(f"--frames takes 'all' or frame numbers (0 1 3), not {' '.join(values)}") from None
+
 def _add_shared_args(p, shape):
     p.add_argument('--shape', type=int, nargs=3, metavar=('D', 'H', 'W'), default=shape,
                    help="synthetic data: the size generated; real data: every volume is resized to it (default: %(default)s; "
@@ -93,6 +102,7 @@ def parser() -> argparse.ArgumentParser:
     pl.add_argument('--data', required=True, metavar='SPEC', help=spec)
     pl.add_argument('--labels', metavar='CSV', help="a manifest of the files in the --data folder (paths relative to it)")
     pl.add_argument('--sequences', nargs='+', metavar='NAME', help="case folders of sequences (one file or DICOM folder each): the ones to read, a channel each, in this order (default: all, which every case must share)")
+    pl.add_argument('--frames', nargs='+', metavar='K', help=_FRAMES_HELP)
     pl.add_argument('--minutes', type=float, default=10., help="the training budget to fit the plan to on this machine (default: %(default)s)")
     pl.add_argument('--crop', action=argparse.BooleanOptionalAction, default=None, help="cut masks that leave most of their grid empty to a box around each one's foreground (the default, unless where they sit tells the classes apart); --no-crop keeps the whole grid")
     pl.add_argument('--threshold', choices=THRESHOLDS, help=_THRESHOLD_HELP)
@@ -106,6 +116,7 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument('--data', required=True, metavar='SPEC', help=spec)
     t.add_argument('--labels', metavar='CSV', help="a manifest of the files in the --data folder (paths relative to it)")
     t.add_argument('--sequences', nargs='+', metavar='NAME', help="case folders of sequences: the ones to read, a channel each, in this order (default: all)")
+    t.add_argument('--frames', nargs='+', metavar='K', help=_FRAMES_HELP)
     t.add_argument('--on-error', default='raise', choices=['raise', 'skip'], help="stop at a bad file, or skip it and say so (default: %(default)s)")
     t.add_argument('--cache', metavar='DIR', help="keep preprocessed volumes here (files on disk): later epochs and runs read them instead (default: held in memory where they fit, else read every epoch)")
     t.add_argument('--out', default='runs/train', help="run directory (default: %(default)s)")
@@ -136,7 +147,8 @@ def _data(args, spec:str, one_shape:bool=True, split:bool=False) -> tuple:
     seed = args.seed if args.seed is not None else (getattr(args, 'seeds', None) or [0])[0]
     data = dict(spec=spec, n=args.n, shape=shape or list(DEMO['shape']), n_classes=3, seed=seed, test=0.2,
                 labels=getattr(args, 'labels', None) and os.path.abspath(args.labels), on_error=getattr(args, 'on_error', 'raise'),
-                **({'sequences': args.sequences} if getattr(args, 'sequences', None) else {}))
+                **({'sequences': args.sequences} if getattr(args, 'sequences', None) else {}),
+                **({'frames': _frames_arg(args.frames)} if getattr(args, 'frames', None) else {}))
     try:
         with warnings.catch_warnings():
             warnings.filterwarnings('ignore', r'.*: skipped \d+ \w+, e\.g\. ')   # the summary: each one is listed here
@@ -305,6 +317,7 @@ def _evaluate(args):
     same = args.data == info.get('data', {}).get('spec') or os.path.abspath(args.data) == where
     if not same: data['labels'] = None   # other data: the recorded manifest does not apply
     if info['preprocess'].sequences: data['sequences'] = list(info['preprocess'].sequences)   # case folders: the model's sequences, whatever else they hold
+    if info['preprocess'].frames is not None: data['frames'] = info['preprocess'].frames       # 4D files: the model's frames
     if args.data == 'synthetic': data['shape'] = shape
     held = data.pop('held', None)       # the test items, where the run's split read every voxel to keep copies together
     split = args.split or ('test' if same else 'all')

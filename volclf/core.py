@@ -11,7 +11,8 @@ import numpy as np
 
 # %% auto #0
 __all__ = ['MAX_BYTES', 'VolclfError', 'error_line', 'affine_spacing', 'affine_axcodes', 'Volume', 'check_size', 'check_volume',
-           'affine_orientation', 'to_ras', 'check_affine', 'choose_frame', 'native_array', 'canonical_geometry']
+           'affine_orientation', 'to_ras', 'check_affine', 'choose_frame', 'frames_text', 'choose_frames',
+           'native_array', 'canonical_geometry']
 
 # %% ../nbs/00_core.ipynb #9bf12316
 class VolclfError(ValueError):
@@ -126,9 +127,27 @@ def check_affine(affine:np.ndarray, path:str|Path|None=None) -> np.ndarray:
 def choose_frame(n:int, frame:int|None, what:str, path) -> int:
     "Which of `n` frames to take: the only one, or `frame`; refused when there are several and none was chosen."
     if n == 1: return 0
-    if frame is None: raise VolclfError(f"{what}; pass frame=0..{n-1} to read_volume to take one", path)
+    if frame is None: raise VolclfError(f"{what}; pass frame=0..{n-1} to read_volume to take one, or frames='all' to read them as channels", path)
     if not -n <= frame < n: raise VolclfError(f"frame {frame} out of range: the file has {n}", path)
     return frame
+
+def frames_text(frames) -> str:
+    "A `frames` choice in words: 'all', or its frame numbers."
+    return frames if isinstance(frames, str) else ', '.join(map(str, frames))
+
+def choose_frames(shape:tuple, frames:str|list, path) -> list:
+    "The frames of a 4D file of `shape` (D, H, W, frames) to read as channels, in order: every one for 'all', else each of `frames` (0..n-1, none twice); a 3D file is refused."
+    if len(shape) < 4: raise VolclfError(f"one 3D volume ({'×'.join(map(str, shape))}), where frames {frames_text(frames)} of 4D series are wanted as channels", path)
+    n = shape[3]
+    if isinstance(frames, str):
+        if frames != 'all': raise VolclfError(f"frames must be 'all' or a list of frame numbers, not {frames!r}", path)
+        return list(range(n))
+    ks = [int(k) for k in frames]
+    if not ks: raise VolclfError("frames names no frame: give 'all' or the frame numbers to read", path)
+    if bad := [k for k in ks if not 0 <= k < n]:
+        raise VolclfError(f"frame{'s' * (len(bad) > 1)} {', '.join(map(str, bad))} out of range: the file has {n} (0..{n - 1})", path)
+    if len(set(ks)) < len(ks): raise VolclfError(f"frames {', '.join(map(str, ks))} name a frame twice", path)
+    return ks
 
 # %% ../nbs/00_core.ipynb #c8d22cd0
 def native_array(a:np.ndarray) -> np.ndarray:

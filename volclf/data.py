@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 import numpy as np
 from fastcore.basics import patch
-from .core import VolclfError
+from .core import VolclfError, frames_text
 from .io import load_npy, check_volume, check_header, read_volume, inspect, read_figshare_mat, read_figshare_folds, FIGSHARE_CLASSES
 from .phantom import phantom_cohort
 
@@ -35,6 +35,7 @@ class VolumeDataset:
     name: str = 'dataset'
     skipped: list = field(default_factory=list)   # (input, reason) for each input left out with on_error='skip'
     sequences: list|None = None                   # items that are case folders (`volclf.io.read_sequences`): the sequences read, one channel each, in order
+    frames: str|list|None = None                  # items that are 4D files: the frames read, one channel each ('all' or their numbers; `volclf.io.read_volume`)
 
     def __post_init__(self):
         self.x, self.y = np.asarray(self.x), np.asarray(self.y, dtype=np.int64)
@@ -85,7 +86,7 @@ def channels(self:VolumeDataset) -> int:
 @patch
 def volume(self:VolumeDataset, i:int) -> np.ndarray:
     "The voxels of item `i`, read from its file when the dataset is on disk."
-    return self.x[i] if self.in_memory else read_volume(self.x[i], sequences=self.sequences).array
+    return self.x[i] if self.in_memory else read_volume(self.x[i], sequences=self.sequences, frames=self.frames).array
 
 # %% ../nbs/01_data.ipynb #bc62787e
 def _table(ds:VolumeDataset) -> str:
@@ -121,7 +122,7 @@ def _repr_markdown_(self:VolumeDataset):
     d = self.describe()
     where = "in memory" if self.in_memory else "on disk"
     lines = [f"**{self.name}**: {d['n']} volumes ({where}), {d['groups']} groups; shapes {d['shapes']}; "
-             f"spacing {d['spacing'] or '1 mm (no geometry)'}; " + (f"sequences {', '.join(self.sequences)}, a channel each; " if self.sequences else "") + f"{d['dtype']} intensities [{d['intensity'][0]:g}, {d['intensity'][1]:g}] ({d['intensity_from']})"]
+             f"spacing {d['spacing'] or '1 mm (no geometry)'}; " + (f"sequences {', '.join(self.sequences)}, a channel each; " if self.sequences else "") + (f"frames {frames_text(self.frames)} of each 4D file, a channel each; " if self.frames is not None else "") + f"{d['dtype']} intensities [{d['intensity'][0]:g}, {d['intensity'][1]:g}] ({d['intensity_from']})"]
     if self.skipped: lines.append(f"skipped {len(self.skipped)}: " + "; ".join(r for _, r in self.skipped[:3]) + (" …" if len(self.skipped) > 3 else ""))
     return "\n\n".join(lines + [_table(self)])
 
@@ -327,11 +328,11 @@ def from_modelnet(path:str|Path, classes:list|None=MODELNET10_CLASSES) -> Volume
     return _from_parts(lambda k: load_npy(path, k), {p: (f'X_{p}', f'y_{p}') for p in ('train', 'test')}, classes, path)
 
 # %% ../nbs/01_data.ipynb #0c5e8a2d
-def _item_header(path, sequences:list|None=None) -> tuple:
-    "`(shape, spacing, channels, sequences)` of one dataset item from its header (`sequences`: a case folder's, else None); refuses what cannot be one 3D volume."
-    h = check_header(inspect(path, sequences=sequences))
+def _item_header(path, sequences:list|None=None, frames:str|list|None=None) -> tuple:
+    "`(shape, spacing, channels, sequences)` of one dataset item from its header (`sequences`: a case folder's, else None; `frames`: a 4D file's, read as channels); refuses what cannot be one 3D volume."
+    h = check_header(inspect(path, sequences=sequences, frames=frames))
     shape = tuple(next(iter(h['arrays'].values()))['shape'] if 'arrays' in h else h['shape'])
-    channels = shape[3] if len(shape) == 4 and h['format'] in ('npy', 'npz', 'sequences') else 1     # NumPy's 4th axis is channels, as a case's sequences are
+    channels = shape[3] if len(shape) == 4 and (h['format'] in ('npy', 'npz', 'sequences') or 'frames' in h) else 1     # NumPy's 4th axis is channels, as a case's sequences and a 4D file's chosen frames are
     return shape[:3], tuple(h.get('spacing', (1., 1., 1.))), int(channels), h.get('sequences')
 
 def _same_kind(names:list|None, first:dict, path):
@@ -361,14 +362,17 @@ def from_files(
     skipped:list|None=None,       # problems found before (e.g. in a CSV), carried into the dataset
     where:list|None=None,         # where each path came from (e.g. 'labels.csv row 3'), for messages
     sequences:list|None=None,     # paths that are case folders: the sequences to read, one channel each (default: all, the same in every case)
+    frames:str|list|None=None,    # paths that are 4D NIfTI, NRRD or MetaImage files: the frames to read, one channel each ('all', as many in every file, or their numbers)
 ) -> VolumeDataset:
     "A dataset of volumes on disk, every header checked now and the voxels read when needed."
     if on_error not in ('raise', 'skip'): raise VolclfError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
     skipped, keep, heads, first = list(skipped or []), [], [], {}
     def header(i, p):
         try:
-            h = _item_header(p, sequences)
+            h = _item_header(p, sequences, frames)
             _same_kind(h[3] if sequences or not h[3] or len(h[3]) > 1 else None, first, p)   # a folder of one volume, by any name, stands for it
+            if frames is not None and h[2] != first.setdefault('frames', h[2]):
+                raise VolclfError(f"{h[2]} frames, where {first['path']} has {first['frames']}: give the frames to read as channels (frames=[...], --frames)", p)
             return h
         except VolclfError as e: raise (VolclfError(str(e), where[i]) if where else e) from None
     for i, p in enumerate(paths):
@@ -380,7 +384,7 @@ def from_files(
     return VolumeDataset(np.array([str(paths[i]) for i in keep]), pick(labels), list(classes), pick(groups), pick(splits),
                          meta=dict(shape=np.array([h[0] for h in heads]), spacing=np.array([h[1] for h in heads]),
                                    channels=np.array([h[2] for h in heads])),
-                         name=name, skipped=skipped, sequences=first.get('names'))
+                         name=name, skipped=skipped, sequences=first.get('names'), frames=frames)
 
 # %% ../nbs/01_data.ipynb #8e2b5d0c
 DOCUMENTS = {'.txt', '.md', '.rst', '.pdf', '.doc', '.docx', '.odt', '.rtf', '.csv', '.tsv', '.xls', '.xlsx', '.ods', '.json',
@@ -391,6 +395,7 @@ def from_folder(
     on_error:str='raise',     # 'raise' or 'skip' bad files
     group:Callable|None=None, # group(path) -> patient id; default one group per volume
     sequences:list|None=None, # volumes that are case folders: the sequences to read (see `from_files`)
+    frames:str|list|None=None,# volumes that are 4D files: the frames to read as channels (see `from_files`)
 ) -> VolumeDataset:
     "A dataset from `root/<class>/<volume file, DICOM folder, or case folder of sequences>`."
     root = Path(root)
@@ -405,7 +410,7 @@ def from_folder(
     empty = [name for c, name in enumerate(classes) if not any(ci == c for _, ci in items)]
     if empty: raise VolclfError(f"class folders with no volumes: {', '.join(empty)}", root)
     paths, labels = [p for p, _ in items], [c for _, c in items]
-    return from_files(paths, labels, classes, None if group is None else [group(p) for p in paths], on_error=on_error, name=root.name, sequences=sequences)
+    return from_files(paths, labels, classes, None if group is None else [group(p) for p in paths], on_error=on_error, name=root.name, sequences=sequences, frames=frames)
 
 # %% ../nbs/01_data.ipynb #7c2f9e4a
 def _read_csv(path:Path) -> list:
@@ -455,6 +460,7 @@ def from_csv(
     root:str|Path|None=None,   # folder the paths are relative to; default the CSV's folder
     on_error:str='raise',      # 'raise' at the first bad row or file, or 'skip' it and go on
     sequences:list|None=None,  # paths that are case folders: the sequences to read (see `from_files`)
+    frames:str|list|None=None, # paths that are 4D files: the frames to read as channels (see `from_files`)
 ) -> VolumeDataset:
     "A file-backed dataset from a CSV manifest."
     path = Path(path)
@@ -472,7 +478,7 @@ def from_csv(
         groups = [r['group'] or f"(row {r['row']})" for r, _ in keep]
     return from_files([p for _, p in keep], [classes.index(r['label']) for r, _ in keep], classes, groups,
                       [r['split'] for r, _ in keep] if splits else None,
-                      on_error, path.stem, skipped, [f"{path}: row {r['row']}" for r, _ in keep], sequences)
+                      on_error, path.stem, skipped, [f"{path}: row {r['row']}" for r, _ in keep], sequences, frames)
 
 # %% ../nbs/01_data.ipynb #2f5c8e0a
 def resize_volume(a:np.ndarray, shape:tuple, order:int=1) -> np.ndarray:
@@ -585,12 +591,14 @@ def load(
     return replace(sub, x=_compact(np.stack(vols)), masks=masks, meta=meta, skipped=skipped)
 
 # %% ../nbs/01_data.ipynb #3e5acec3
-def _source(spec:str, labels:str|None, on_error:str, sequences:list|None=None) -> VolumeDataset:
+def _source(spec:str, labels:str|None, on_error:str, sequences:list|None=None, frames:str|list|None=None) -> VolumeDataset:
     "The dataset `spec` names, as stored (file-backed or in memory)."
     p = Path(spec)
-    if labels: return from_csv(labels, root=p, on_error=on_error, sequences=sequences)
+    if labels: return from_csv(labels, root=p, on_error=on_error, sequences=sequences, frames=frames)
     if not p.exists(): raise VolclfError("no such file or folder", spec)
-    if p.suffix.lower() == '.csv': return from_csv(p, on_error=on_error, sequences=sequences)
+    if p.suffix.lower() == '.csv': return from_csv(p, on_error=on_error, sequences=sequences, frames=frames)
+    if frames is not None and not (p.is_dir() and any(d.is_dir() for d in p.iterdir()) and not next(p.rglob('*.mat'), None)):
+        raise VolclfError(f"frames ({frames_text(frames)}) choose what to read from 4D files; this data holds none", spec)
     if sequences and (not (p.is_dir() and any(d.is_dir() for d in p.iterdir())) or next(p.rglob('*.mat'), None)):   # arrays, seed arrays, figshare files
         raise VolclfError(f"sequences ({', '.join(sequences)}) choose what to read from case folders; this data holds none", spec)
     if p.suffix.lower() == '.npz':
@@ -600,7 +608,7 @@ def _source(spec:str, labels:str|None, on_error:str, sequences:list|None=None) -
         raise VolclfError(f"an .npz with arrays {', '.join(sorted(keys))}; volclf reads MedMNIST (train_images, ...) and X_train/y_train/X_test/y_test archives", spec)
     if p.is_dir() and (p/'X_train.npy').exists(): return load_seed_arrays(p)
     if p.is_dir() and next(p.rglob('*.mat'), None): return from_figshare(p, on_error=on_error)
-    if p.is_dir() and any(d.is_dir() for d in p.iterdir()): return from_folder(p, on_error, sequences=sequences)
+    if p.is_dir() and any(d.is_dir() for d in p.iterdir()): return from_folder(p, on_error, sequences=sequences, frames=frames)
     if p.is_dir(): raise VolclfError("a folder without class sub-folders; a single DICOM series is one volume, not a dataset", spec)
     raise VolclfError("one file is one volume, not a dataset: give a folder of class folders, a CSV manifest or an .npz", spec)
 
@@ -615,7 +623,8 @@ def load_spec(
     labels:str|None=None,      # a CSV manifest of the files in the `spec` folder
     on_error:str='raise',      # 'raise' or 'skip' bad files
     sequences:list|None=None,  # items that are case folders: the sequences to read as channels (default all)
+    frames:str|list|None=None, # items that are 4D files: the frames to read as channels ('all' or their numbers)
 ) -> VolumeDataset:            # with 'train' and 'test' splits
     "The dataset a command-line data spec names."
-    ds = synthetic_tumors(n, shape, n_classes, seed) if spec == 'synthetic' else _source(spec, labels, on_error, sequences)
+    ds = synthetic_tumors(n, shape, n_classes, seed) if spec == 'synthetic' else _source(spec, labels, on_error, sequences, frames)
     return ds if test is None or (ds.splits is not None and 'test' in set(ds.splits)) else with_test_split(ds, test, seed)

@@ -305,7 +305,7 @@ def _model_input(path:str, preprocess, shape:tuple, channels:int=1, kind:str|Non
     from volclf.io import read_volume
     from volclf.data import resize_volume
     from volclf.fingerprint import kind_stats, kind_mismatch
-    v = read_volume(path, sequences=preprocess.sequences); a = np.ascontiguousarray(v.array)             # as `volclf.pipeline.load_volume` reads it, once
+    v = read_volume(path, sequences=preprocess.sequences, frames=preprocess.frames); a = np.ascontiguousarray(v.array)             # as `volclf.pipeline.load_volume` reads it, once
     try: x = preprocess.tf(a, v.spacing).numpy() if preprocess.shape is not None else preprocess((a if a.shape[:3] == shape else resize_volume(a, shape))[None])[0]
     except VolclfError as e: raise (VolclfError(str(e), path) if e.path is None else e) from None   # name the file
     if x.shape[-1] != channels:                                         # counted as stored: a recipe of several windows makes one input channel from each

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field, asdict, replace
 from pathlib import Path
 import numpy as np
 from fastcore.basics import patch
-from .core import VolclfError
 from .io import read_volume
+from .core import VolclfError, frames_text
 from .data import VolumeDataset, content_hash
 
 # %% auto #0
@@ -194,6 +194,7 @@ class Fingerprint:
     placement: float|None = None                 # how well where each volume's foreground sits tells its class: a balanced accuracy (see `placement`)
     mirror_swaps: list|None = None               # per axis D, H, W: the pairs of classes a mirror along it turns into each other (see `mirror_swaps`)
     sequences: list|None = None                  # items that are case folders: the sequences read, a channel each (`VolumeDataset.sequences`)
+    frames: str|list|None = None                 # items that are 4D files: the frames read, a channel each (`VolumeDataset.frames`)
 
     @property
     def ok(self) -> bool: return not self.problems
@@ -208,16 +209,18 @@ class Fingerprint:
         return [list(data_kind([v['by_channel'][c] for v in vols])) for c in range(len(vols[0]['by_channel']))]
 
     def channel_names(self) -> list:
-        "What each channel is called: its sequence where the items are case folders, else 'channel 0', 'channel 1', …"
+        "What each channel is called: its sequence where the items are case folders, its frame where they are 4D files, else 'channel 0', 'channel 1', …"
         n = len(self.channel_kinds or [])
-        return list(self.sequences) if self.sequences and len(self.sequences) == n else [f"channel {c}" for c in range(n)]
+        if self.sequences and len(self.sequences) == n: return list(self.sequences)
+        if self.frames is not None: return [f"frame {k}" for k in (range(n) if isinstance(self.frames, str) else self.frames)][:n]
+        return [f"channel {c}" for c in range(n)]
 
 # %% ../nbs/01a_fingerprint.ipynb #e46a7dd1
 def _read(ds:VolumeDataset, i:int) -> tuple:
     "(stats, None) for item `i` of `ds`, or (None, why it cannot be used)."
     try:
         if ds.in_memory: a, sp = ds.x[i], None
-        else: v = read_volume(ds.x[i], sequences=ds.sequences); a, sp = v.array, (v.spacing if v.affine is not None else None)
+        else: v = read_volume(ds.x[i], sequences=ds.sequences, frames=ds.frames); a, sp = v.array, (v.spacing if v.affine is not None else None)
         s = volume_stats(a, sp)
         if s['nonfinite']: return None, f"{s['nonfinite']} voxel{'s are' if s['nonfinite'] > 1 else ' is'} NaN or infinite"
         return s, None
@@ -369,9 +372,9 @@ def fingerprint(
     empty = _constant(vols)
     blank = {it for it, _ in empty}
     seen = [v for v in vols if v['item'] not in blank]                   # an empty volume is reported as that, not as a copy of another
-    return summarise(ds.name, ds.classes, vols, problems + _leaks(seen, ds.in_memory, patients) + empty, ds.sequences)
+    return summarise(ds.name, ds.classes, vols, problems + _leaks(seen, ds.in_memory, patients) + empty, ds.sequences, ds.frames)
 
-def summarise(name:str, classes:list, vols:list, problems:list, sequences:list|None=None) -> Fingerprint:
+def summarise(name:str, classes:list, vols:list, problems:list, sequences:list|None=None, frames:str|list|None=None) -> Fingerprint:
     "The `Fingerprint` of volumes `vols` (`volume_stats` dicts with item, label and group) and the `problems` found."
     kind, evidence = data_kind([v for v in vols if v['min'] != v['max']] or vols)     # an empty volume says nothing of the kind
     spacings = [v['spacing'] for v in vols if v['spacing']]
@@ -379,7 +382,7 @@ def summarise(name:str, classes:list, vols:list, problems:list, sequences:list|N
     return Fingerprint(name, list(classes), dict(Counter(v['label'] for v in vols)), len({v['group'] for v in vols}), kind, evidence,
                        tuple(int(round(s)) for s in med([v['shape'] for v in vols])) if vols else (), med(spacings),
                        float(np.median([max(s) / min(s) for s in spacings])) if spacings else 1.,
-                       med([v['asymmetry'] for v in vols]) or (0., 0., 0.), problems, vols, *alignment(vols), placement(vols), mirror_swaps(vols), sequences)
+                       med([v['asymmetry'] for v in vols]) or (0., 0., 0.), problems, vols, *alignment(vols), placement(vols), mirror_swaps(vols), sequences, frames)
 
 # %% ../nbs/01a_fingerprint.ipynb #d9145c0c
 @patch
@@ -400,7 +403,7 @@ def load(cls:Fingerprint, path:str|Path) -> Fingerprint:
 def subset(self:Fingerprint, items:list, name:str|None=None) -> Fingerprint:
     "The fingerprint of some of the volumes (by item), e.g. a training split's, without reading them again; problems of those items only."
     keep = {str(i) for i in items}
-    return summarise(name or self.name, self.classes, [v for v in self.volumes if v['item'] in keep], [p for p in self.problems if p[0] in keep], self.sequences)
+    return summarise(name or self.name, self.classes, [v for v in self.volumes if v['item'] in keep], [p for p in self.problems if p[0] in keep], self.sequences, self.frames)
 
 # %% ../nbs/01a_fingerprint.ipynb #eb83bea8
 SHOW_PROBLEMS = 20      # rows of problems a fingerprint's table shows; `problems` (and fingerprint.json) hold them all
@@ -412,6 +415,7 @@ def _repr_markdown_(self:Fingerprint):
     lines = [f"**{self.name}**: {len(self.volumes)} usable volumes{who}, median shape {x(self.shape)}"
              + (f", spacing {x(self.spacing)} mm (anisotropy {self.anisotropy:.2g})" if self.spacing else ", no geometry")
              + (f"; sequences {', '.join(self.sequences)}, a channel each" if self.sequences else "")
+             + (f"; frames {frames_text(self.frames)} of each 4D file, a channel each" if self.frames is not None else "")
              + f"; **{self.kind}** ({self.evidence})"
              + (f"; channels of different kinds, {'; '.join(f'{n}: **{k}** ({e})' for n, (k, e) in zip(self.channel_names(), self.channel_kinds))}"
                 if len({k for k, _ in self.channel_kinds or []}) > 1 else "")

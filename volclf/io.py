@@ -7,17 +7,17 @@ from __future__ import annotations
 import re
 import numpy as np
 from pathlib import Path
-from .core import VolclfError, Volume, MAX_BYTES, check_size, check_volume
+from .core import VolclfError, Volume, MAX_BYTES, check_size, check_volume, choose_frames, frames_text
 from .arrays import load_npy, read_figshare_mat, read_figshare_folds, read_binvox, inspect_npy, inspect_figshare_mat, inspect_binvox, FIGSHARE_CLASSES, MAT5_SECONDS
 from .nifti import read_nifti, inspect_nifti
 from .itk import read_itk, inspect_itk
 from .dicom import read_dicom, inspect_dicom
 
 # %% auto #0
-__all__ = ['file_format', 'sequence_name', 'case_sequences', 'read_volume', 'volume_inputs', 'inspect', 'check_header', 'on_grid',
-           'read_sequences', 'inspect_sequences', 'VolclfError', 'Volume', 'MAX_BYTES', 'check_size', 'check_volume',
-           'load_npy', 'read_figshare_mat', 'read_figshare_folds', 'read_binvox', 'read_nifti', 'read_itk',
-           'read_dicom', 'FIGSHARE_CLASSES', 'MAT5_SECONDS']
+__all__ = ['FRAMED', 'file_format', 'sequence_name', 'case_sequences', 'read_volume', 'volume_inputs', 'inspect', 'check_header',
+           'on_grid', 'read_sequences', 'inspect_sequences', 'VolclfError', 'Volume', 'MAX_BYTES', 'check_size',
+           'check_volume', 'load_npy', 'read_figshare_mat', 'read_figshare_folds', 'read_binvox', 'read_nifti',
+           'read_itk', 'read_dicom', 'FIGSHARE_CLASSES', 'MAT5_SECONDS']
 
 # %% ../nbs/00e_io.ipynb #3caf6c03
 _all_ = ['VolclfError', 'Volume', 'MAX_BYTES', 'check_size', 'check_volume', 'load_npy', 'read_figshare_mat', 'read_figshare_folds',
@@ -88,6 +88,13 @@ def _chosen(found:dict, sequences:list|None, folder) -> list:
     return list(sequences)
 
 # %% ../nbs/00e_io.ipynb #8a3e6c0d
+FRAMED = ('nifti', 'nrrd', 'metaimage')   # the formats whose 4D files `frames` reads as channels
+
+def _frames_for(fmt:str, frames, path):
+    "Refuse `frames` for a file whose format holds no 4D series (NumPy's 4th axis is channels already; DICOM, binvox and .mat hold none)."
+    if frames is not None and fmt not in FRAMED:
+        raise VolclfError(f"frames ({frames_text(frames)}) read the frames of a 4D NIfTI, NRRD or MetaImage file as channels; this is {'a case folder of sequences' if fmt == 'sequences' else f'a {fmt} file'}", path)
+
 def read_volume(
     path:str|Path|list,          # a NIfTI, NRRD or MetaImage file, DICOM folder/file/list, .npy/.npz, figshare .mat or binvox file
     canonical:bool=True,         # reorient images with geometry to RAS+ so every file has the same axis order
@@ -95,6 +102,7 @@ def read_volume(
     series:str|int|None=None,    # the DICOM series to read from a folder holding several
     key:str|None=None,           # the array to take from an `.npz` holding several
     sequences:list|None=None,    # a case folder (`read_sequences`): the sequences to read as channels, in this order; default all
+    frames:str|list|None=None,   # a 4D NIfTI, NRRD or MetaImage file: the frames to read as channels ('all' or their numbers)
 ) -> Volume:                     # voxels plus affine and the source's metadata
     "Read one 3D image from `path`, whatever its format."
     if isinstance(path, (list, tuple)): return read_dicom(path, canonical, series)
@@ -102,8 +110,9 @@ def read_volume(
     fmt = file_format(path)
     if fmt == 'sequences': return read_sequences(path, sequences, canonical)
     if sequences: raise VolclfError(f"one volume, where a case folder holding the sequences {', '.join(sequences)} is wanted", path)
-    if fmt == 'nifti': return read_nifti(path, canonical, frame)
-    if fmt in ('nrrd', 'metaimage'): return read_itk(path, canonical, frame)
+    _frames_for(fmt, frames, path)
+    if fmt == 'nifti': return read_nifti(path, canonical, frame, frames)
+    if fmt in ('nrrd', 'metaimage'): return read_itk(path, canonical, frame, frames)
     if fmt == 'dicom': return read_dicom(path, canonical, series)
     if fmt == 'binvox': return read_binvox(path)
     if fmt == 'figshare':
@@ -141,6 +150,7 @@ def inspect(
     path:str|Path,            # any file (or DICOM folder) `read_volume` reads
     canonical:bool=True,      # report shape and orientation after reorientation, as `read_volume` would
     sequences:list|None=None, # a case folder: the sequences `read_volume` would read
+    frames:str|list|None=None,# a 4D file: the frames `read_volume` would read as channels (the shape then ends with their number)
 ) -> dict:                    # format, shape, dtype, spacing, orientation and format-specific details
     "What `path` holds, from its header only."
     path = Path(path)
@@ -151,6 +161,10 @@ def inspect(
     elif fmt == 'dicom': info = inspect_dicom(path, canonical=canonical)
     elif fmt in ('nifti', 'nrrd', 'metaimage'): info = (inspect_nifti if fmt == 'nifti' else inspect_itk)(path, canonical)
     else: info = dict(npy=inspect_npy, binvox=inspect_binvox, figshare=inspect_figshare_mat)[fmt](path)
+    if frames is not None:
+        _frames_for(fmt, frames, path)
+        ks = choose_frames(info['shape'], frames, path)
+        info = dict(info, shape=tuple(info['shape'][:3]) + (len(ks),), frames=ks)
     return dict(path=str(path), **info)
 
 # %% ../nbs/00e_io.ipynb #218e7b05
@@ -160,9 +174,9 @@ def check_header(info:dict) -> dict:
     if arrays is not None and len(arrays) != 1:
         raise VolclfError(f"holds {len(arrays)} arrays ({', '.join(arrays) or 'none'}), not one volume", path)
     shape = tuple(next(iter(arrays.values()))['shape'] if arrays else info['shape'])
-    if len(shape) == 4 and shape[3] > 1 and info['format'] not in ('npy', 'npz', 'sequences'):     # NumPy's 4th axis is channels, as a case's sequences are
-        raise VolclfError(f"a 4D series of {shape[3]} frames ({'×'.join(map(str, shape))}); "
-                          f"read_volume(path, frame=k) takes one, but a dataset item must be one 3D volume", path)
+    if len(shape) == 4 and shape[3] > 1 and info['format'] not in ('npy', 'npz', 'sequences') and 'frames' not in info:   # NumPy's 4th axis is channels, as a case's sequences and chosen frames are
+        raise VolclfError(f"a 4D series of {shape[3]} frames ({'×'.join(map(str, shape))}); a dataset item is one 3D volume: "
+                          f"frames='all' (--frames all), or the frame numbers, reads the frames as channels (modalities in one file)", path)
     if len(shape) not in (3, 4): raise VolclfError(f"a {len(shape)}D array of shape {shape}, not a 3D volume", path)
     if 0 in shape: raise VolclfError(f"the volume is empty (shape {shape})", path)
     return info

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 import numpy as np
-from .core import VolclfError, Volume, check_size, check_volume, check_affine, affine_orientation, to_ras, choose_frame, native_array, canonical_geometry, error_line
+from .core import VolclfError, Volume, check_size, check_volume, check_affine, affine_orientation, to_ras, choose_frame, choose_frames, native_array, canonical_geometry, error_line
 
 # %% auto #0
 __all__ = ['read_itk', 'inspect_itk']
@@ -120,17 +120,19 @@ def read_itk(
     path:str|Path,          # an `.nrrd`, `.nhdr`, `.mha` or `.mhd` file
     canonical:bool=True,    # reorient to RAS+
     frame:int|None=None,    # the frame (or component) to take from a file holding several per voxel
+    frames:str|list|None=None, # or the frames (components) to read as channels, (D, H, W, frames): 'all' or their numbers
 ) -> Volume:
     "Read an NRRD or MetaImage volume through SimpleITK, native-endian and (by default) in RAS+."
     import SimpleITK as sitk
     from nibabel.orientations import ornt2axcodes
     path = Path(path)
     r, h = _itk_header(path)
-    k = choose_frame(h['frames'], frame, h['what'], path)
+    stored = h['size'] + ((h['frames'],) if r.GetDimension() == 4 or h['frames'] > 1 else ())
+    k = choose_frame(h['frames'], frame, h['what'], path) if frames is None else choose_frames(stored, frames, path)
     try: a = sitk.GetArrayFromImage(r.Execute())          # (z, y, x), (t, z, y, x) or (z, y, x, components)
     except RuntimeError as e: raise VolclfError(f"truncated or corrupt voxel data ({_itk_why(e)})", path) from None
-    a = a[k] if r.GetDimension() == 4 else a[..., k] if a.ndim == 4 else a
-    a, affine = native_array(a.transpose(2, 1, 0)), h['affine']    # ITK's index order (x, y, z), as NiBabel's
+    a = np.moveaxis(a[k], 0, -1) if r.GetDimension() == 4 and frames is not None else a[k] if r.GetDimension() == 4 else a[..., k] if a.ndim == 4 else a
+    a, affine = native_array(a.transpose(2, 1, 0, *range(3, a.ndim))), h['affine']    # ITK's index order (x, y, z), as NiBabel's; frames last
     ornt = affine_orientation(affine)
     meta = dict(format=h['format'], stored_orientation=''.join(ornt2axcodes(ornt)), stored_dtype=str(h['dtype']))
     if canonical: a, affine = to_ras(a, affine, ornt)

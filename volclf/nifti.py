@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 import numpy as np
-from .core import VolclfError, Volume, check_size, check_volume, check_affine, affine_orientation, to_ras, choose_frame, native_array, canonical_geometry, error_line
+from .core import VolclfError, Volume, check_size, check_volume, check_affine, affine_orientation, to_ras, choose_frame, choose_frames, native_array, canonical_geometry, error_line
 
 # %% auto #0
 __all__ = ['read_nifti', 'inspect_nifti']
@@ -47,23 +47,25 @@ def _nifti(path:Path):
     return img
 
 # %% ../nbs/00b_nifti.ipynb #50aeae0b
-def _frame_index(shape:tuple, frame:int|None, path) -> tuple:
-    "The index that takes 3D voxels out of a NIfTI of `shape`."
+def _frame_index(shape:tuple, frame:int|None, path, frames:str|list|None=None) -> tuple:
+    "The index that takes 3D voxels out of a NIfTI of `shape`: one frame of a 4D series, or with `frames` the frames to read as channels (`choose_frames`)."
+    if len(shape) > 4 and any(s > 1 for s in shape[4:]): raise VolclfError(f"a {len(shape)}D image of shape {shape}; volclf reads 3D volumes", path)
+    if frames is not None: return (slice(None),) * 3 + (choose_frames(shape[:4], frames, path),) + (0,) * len(shape[4:])
     if all(s == 1 for s in shape[3:]): return (slice(None),) * 3 + (0,) * len(shape[3:])
-    if len(shape) > 4: raise VolclfError(f"a {len(shape)}D image of shape {shape}; volclf reads 3D volumes", path)
-    return (slice(None),) * 3 + (choose_frame(shape[3], frame, f"a 4D series of {shape[3]} frames ({'×'.join(map(str, shape))})", path),)
+    return (slice(None),) * 3 + (choose_frame(shape[3], frame, f"a 4D series of {shape[3]} frames ({'×'.join(map(str, shape))})", path),) + (0,) * len(shape[4:])
 
 # %% ../nbs/00b_nifti.ipynb #b15cd415
 def read_nifti(
     path:str|Path,          # a `.nii` or `.nii.gz` file
     canonical:bool=True,    # reorient to RAS+
     frame:int|None=None,    # the frame to take from a 4D series
+    frames:str|list|None=None, # or the frames to read as channels, (D, H, W, frames): 'all' or their numbers (modalities stored in one 4D file)
 ) -> Volume:
     "Read a NIfTI volume through NiBabel, scaled, native-endian and (by default) in RAS+."
     path = Path(path)
     img = _nifti(path)
     from nibabel.orientations import ornt2axcodes
-    index = _frame_index(img.shape, frame, path)
+    index = _frame_index(img.shape, frame, path, frames)
     try: a = np.asanyarray(img.dataobj)[index]
     except Exception as e: raise VolclfError(f"truncated or corrupt voxel data ({error_line(e)})", path) from None
     a, affine = native_array(a), check_affine(img.affine, path)

@@ -15,7 +15,7 @@ from .data import VolumeDataset, common_shape
 from .preprocess import Preprocess
 
 # %% auto #0
-__all__ = ['MEMORY_SHARE', 'cache_key', 'load_volume', 'with_sequences', 'epoch_seed', 'to_tf', 'available_memory', 'auto_cache']
+__all__ = ['MEMORY_SHARE', 'cache_key', 'load_volume', 'with_reading', 'epoch_seed', 'to_tf', 'available_memory', 'auto_cache']
 
 # %% ../nbs/04_pipeline.ipynb #6e2b8d41
 def cache_key(path:str, preprocess:Preprocess) -> str:
@@ -27,7 +27,7 @@ def load_volume(path:str, preprocess:Preprocess, cache:str|Path|None=None) -> np
     "The volume at `path` preprocessed to float32 (D, H, W, C), from or into the disk `cache`."
     f = None if cache is None else Path(cache)/f"{cache_key(path, preprocess)}.npy"
     if f is not None and f.exists(): return np.load(f, allow_pickle=False)
-    v = read_volume(path, sequences=preprocess.sequences)
+    v = read_volume(path, sequences=preprocess.sequences, frames=preprocess.frames)
     try: out = preprocess.tf(np.ascontiguousarray(v.array), v.spacing).numpy()
     except VolclfError as e: raise (VolclfError(str(e), path) if e.path is None else e) from None   # name the file
     if f is not None:
@@ -42,13 +42,15 @@ def _options(deterministic:bool) -> tf.data.Options:
     o.autotune.enabled = False      # nothing here is left to autotuning; its thread made freeing an iterator wait up to a minute
     return o
 
-def with_sequences(preprocess:Preprocess, ds:VolumeDataset) -> Preprocess:
-    "`preprocess`, reading `ds`'s sequences (case folders) where it names none of its own (a model's recipe names the ones it was trained on)."
-    return replace(preprocess, sequences=tuple(ds.sequences)) if ds.sequences and preprocess.sequences is None else preprocess
+def with_reading(preprocess:Preprocess, ds:VolumeDataset) -> Preprocess:
+    "`preprocess`, reading `ds`'s items as `ds` reads them: its sequences (case folders) and frames (4D files) where the recipe names none of its own (a model's recipe names the ones it was trained on)."
+    if ds.sequences and preprocess.sequences is None: preprocess = replace(preprocess, sequences=tuple(ds.sequences))
+    if ds.frames is not None and preprocess.frames is None: preprocess = replace(preprocess, frames=ds.frames)
+    return preprocess
 
 def _file_loader(ds:VolumeDataset, preprocess:Preprocess, cache, memo:dict|None=None):
     "The map `(path, label) → (volume, label)` that reads and preprocesses one of `ds`'s files; `memo` keeps what it read."
-    preprocess = with_sequences(preprocess, ds)
+    preprocess = with_reading(preprocess, ds)
     shape, channels = tuple(preprocess.shape or common_shape(ds)), preprocess.channels_in(ds.channels)
     want = preprocess.channels_out(channels)                                         # a channel from each window of each stored one
     if cache is not None: Path(cache).mkdir(parents=True, exist_ok=True)

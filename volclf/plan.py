@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import keras
 from fastcore.basics import patch
-from .core import VolclfError
+from .core import VolclfError, frames_text
 from .fingerprint import Fingerprint, fingerprint, TRAINABLE
 
 # %% auto #0
@@ -35,6 +35,7 @@ class Plan:
     crop: bool = False                  # reach `shape` by a box around each volume's foreground (`crop_foreground`), not by resizing
     channels: int = 1                   # values per voxel (the sequences of multi-sequence MR, say), each normalised on its own
     sequences: tuple|None = None        # items that are case folders: the sequences read, a channel each, in this order
+    frames: str|tuple|None = None       # items that are 4D files: the frames read, a channel each ('all' or their numbers)
     extent: tuple|None = None           # the training scans' median field of view (mm, D, H, W) where they have voxel sizes: `predict` warns of a scan far from it
     intensity: str = 'minmax'           # a `volclf.preprocess.INTENSITY` step
     window: tuple|None = None           # for 'window': (level, width) in the data's units, or several: one input channel each
@@ -70,7 +71,7 @@ class Plan:
     measured: dict = field(default_factory=dict)   # what the plan timed on this machine
 
     def __post_init__(self):
-        for k in ('spacing', 'shape', 'sequences', 'extent', 'window', 'percentiles', 'flip_axes', 'turn_plane', 'rotate_axes', 'tta_flips', 'tta_turns'):
+        for k in ('spacing', 'shape', 'sequences', 'frames', 'extent', 'window', 'percentiles', 'flip_axes', 'turn_plane', 'rotate_axes', 'tta_flips', 'tta_turns'):
             v = getattr(self, k)
             if isinstance(v, list): setattr(self, k, tuple(tuple(a) if isinstance(a, list) else a for a in v))
         if self.by_channel is not None:                       # JSON's lists back to the recipe's form, so plans compare equal
@@ -87,7 +88,7 @@ def to_preprocess(self:Plan):
     "The `Preprocess` recipe of the plan."
     from volclf.preprocess import Preprocess
     return Preprocess(self.intensity, window=self.window, percentiles=self.percentiles, foreground=self.foreground, by_channel=self.by_channel,
-                      spacing=self.spacing, shape=self.shape, fit='foreground' if self.crop else 'resize', sequences=self.sequences)
+                      spacing=self.spacing, shape=self.shape, fit='foreground' if self.crop else 'resize', sequences=self.sequences, frames=self.frames)
 
 @patch
 def to_config(self:Plan, seed:int=0):
@@ -198,7 +199,7 @@ def _steps_x(intensity:str, window=None, percentiles=None, foreground=None, **_)
 def _value(p:Plan, k:str) -> str:
     x = lambda t: '×'.join(f'{v:g}' for v in t)
     if k == 'spacing': return (x(p.spacing) if p.spacing else "as stored") + (f"; the scans cover a median {x(round(float(e)) for e in p.extent)} mm" if p.extent else "")
-    if k == 'shape': return x(p.shape) + (f", {len(p.sequences)} channel{'s' * (len(p.sequences) > 1)} ({', '.join(p.sequences)})" if p.sequences else f", {p.channels} channels" if p.channels > 1 else "") + (", a box around each volume's foreground" if p.crop else "")
+    if k == 'shape': return x(p.shape) + (f", {len(p.sequences)} channel{'s' * (len(p.sequences) > 1)} ({', '.join(p.sequences)})" if p.sequences else f", {p.channels} channels" + (f" (frames {frames_text(p.frames)})" if p.frames is not None else "") if p.channels > 1 else "") + (", a box around each volume's foreground" if p.crop else "")
     if k == 'intensity':
         if p.by_channel:
             names = p.sequences if p.sequences and len(p.sequences) == len(p.by_channel) else [f"channel {c}" for c in range(len(p.by_channel))]
@@ -645,7 +646,7 @@ def make_plan(
     (inten, r_in), (net, r_net) = intensity_rule(fp), network_rule(n_fit, shape)
     (batch, r_b), (threshold, r_t) = batch_rule(n_fit), threshold_rule(fp, n_val)
     (want, r_e), (keep, r_k) = epochs_rule(n_fit, batch), keep_rule(n_val)
-    plan = Plan(fp.kind, list(fp.classes), n_fit, n_val, spacing, shape, bool(box and crop), channels=int(np.median([v.get('channels', 1) for v in fp.volumes] or [1])), sequences=fp.sequences, extent=_extent(fp), **inten, **net, strides=strides_rule(shape, 1), batch_size=batch,
+    plan = Plan(fp.kind, list(fp.classes), n_fit, n_val, spacing, shape, bool(box and crop), channels=int(np.median([v.get('channels', 1) for v in fp.volumes] or [1])), sequences=fp.sequences, frames=fp.frames, extent=_extent(fp), **inten, **net, strides=strides_rule(shape, 1), batch_size=batch,
                 epochs=want, lr=round(2e-3 * math.sqrt(batch / 32), 6), warmup_epochs=max(1, min(5, round(want / 10))), keep=keep, **aug, tta_flips=aug['flip_axes'],
                 tta_turns=aug['turn_plane'],
                 threshold=threshold, minutes=minutes, precision=auto_precision() if precision == 'auto' else precision,

@@ -151,6 +151,7 @@ class Preprocess:
     shape:tuple|None = None            # then bring to this (D, H, W)
     fit:str = 'resize'                 # how: 'resize' (interpolate), 'crop_pad' (centre) or 'foreground' (`crop_foreground`)
     sequences:tuple|None = None        # items that are case folders: the sequences to read, one channel each, in this order (`volclf.io.read_sequences`)
+    frames:str|tuple|None = None       # items that are 4D files: the frames to read, one channel each ('all' or their numbers; `volclf.io.read_volume`)
     by_channel:tuple|None = None       # channels that need intensity steps of their own (CT beside PET): a dict of `STEPS` per stored channel, in place of those fields
     def __post_init__(self): _check_preprocess(self)
 
@@ -164,7 +165,7 @@ def _window_list(w) -> list|None:
 def _check_preprocess(self:Preprocess):
     "Refuse settings that make no recipe; turn JSON's lists back into tuples so configs compare equal."
     bad = lambda msg: VolclfError(f"Preprocess: {msg}")
-    for k in ('window', 'clip', 'percentiles', 'spacing', 'shape', 'sequences'):
+    for k in ('window', 'clip', 'percentiles', 'spacing', 'shape', 'sequences', 'frames'):
         v = getattr(self, k)
         if isinstance(v, list): object.__setattr__(self, k, tuple(tuple(a) if isinstance(a, list) else a for a in v))
     if self.intensity not in INTENSITY: raise bad(f"unknown intensity step {self.intensity!r}; choose from {', '.join(INTENSITY)}")

@@ -15,7 +15,7 @@ from . import __version__
 from .core import VolclfError
 from .data import VolumeDataset, split
 from .preprocess import Preprocess, default_preprocess
-from .pipeline import to_tf, epoch_seed, auto_cache, with_sequences
+from .pipeline import to_tf, epoch_seed, auto_cache, with_reading
 
 # %% auto #0
 __all__ = ['TrainConfig', 'TrainResult', 'save_run_info', 'save_model', 'read_info', 'load_trained', 'WarmupCosine',
@@ -567,7 +567,7 @@ def train(
     if cfg.seconds is not None and cfg.strategy == 'multiworker':
         raise VolclfError("config seconds cannot fit a multi-worker run (each worker would time its own epochs and choose its own number): give epochs alone")
     preprocess, strategy = default_preprocess(data) if preprocess is None else preprocess, get_strategy(cfg.strategy)
-    preprocess = with_sequences(preprocess, data)                        # recorded with the model, for predict
+    preprocess = with_reading(preprocess, data)                        # recorded with the model, for predict
     keras.utils.set_random_seed(cfg.seed)
     fit_ds, val_ds = split(data, val, cfg.seed) if isinstance(val, float) else (data, val)
     cache = auto_cache(data, preprocess, cache)                          # files read once, not every epoch, where they fit in memory
