@@ -15,7 +15,7 @@ from .fingerprint import Fingerprint, fingerprint, TRAINABLE
 
 # %% auto #0
 __all__ = ['CROP', 'PLACE', 'AIR', 'TISSUE', 'SCANNER', 'BLOOD', 'SOFT_WIDTH', 'ALIGNED', 'UNALIGNED', 'ANISO', 'STEPS_WANTED',
-           'EPOCHS', 'MIN_EPOCHS', 'SMALL_VAL', 'AFTER', 'SMALLEST', 'Plan', 'turn_planes', 'view_steps',
+           'EPOCHS', 'MIN_EPOCHS', 'SMALL_VAL', 'AFTER', 'SMALLEST', 'EDGE', 'Plan', 'turn_planes', 'view_steps',
            'spacing_rule', 'shape_rule', 'shrink_factors', 'crop_rule', 'intensity_rule', 'rotation_rule',
            'augment_rule', 'strides_rule', 'batch_rule', 'epochs_rule', 'keep_rule', 'network_rule', 'threshold_rule',
            'probe_step', 'epoch_seconds', 'ensemble_rule', 'smaller_shape', 'ladder_pick', 'make_plan', 'vet',
@@ -561,10 +561,22 @@ def smaller_shape(
     s = tuple(int(n) if n <= SMALLEST else _round4(max(n * g, SMALLEST)) for n, g in zip(shape, f))
     return s if s != tuple(shape) else None
 
-def ladder_pick(affords:list, want:float) -> int:
-    "Which of the networks tried, in the ladder's order, that afford `affords` epochs each, to train: the first that affords `want`; else the first that affords half of it; else the one that affords the most."
+EDGE = 0.7             # a network that halves its input later and affords this share of the epochs wanted is kept over one that halves earlier (`bench/ladder_edge.py`)
+
+def _early(strides:list) -> int:
+    "How many of `resnet3d`'s first two strides (stem, pool) halve the input along some axis."
+    return sum(max(np.atleast_1d(s)) > 1 for s in strides[:2])
+
+def ladder_pick(
+    affords:list,              # the epochs each network tried affords, in the ladder's order
+    want:float,                # the epochs a model wants
+    early:list|None=None,      # how many early halvings each has (`_early`); None: the same for all
+) -> int:
+    "Which network to train: the first that affords `want`, unless one before it that halves its input later affords `EDGE` of it; else the first that affords half of it; else the one that affords the most."
+    early = early or [0] * len(affords)
     for enough in (want, want / 2):
-        if (i := next((i for i, a in enumerate(affords) if a >= enough), None)) is not None: return i
+        if (i := next((i for i, a in enumerate(affords) if a >= enough), None)) is not None:
+            return next((j for j in range(i) if early[j] < early[i] and affords[j] >= EDGE * want), i)
     return int(np.argmax(affords))
 
 def _fit_budget(plan:Plan, want:int, voxel:tuple|None=None) -> Plan:
@@ -588,11 +600,12 @@ def _fit_budget(plan:Plan, want:int, voxel:tuple|None=None) -> Plan:
         if afford >= want or plan.crop: break
         shape, old = smaller_shape(shape, voxel), shape
         if shape and voxel is not None: voxel = tuple(v * o / n for v, o, n in zip(voxel, old, shape))
-    p, afford, step, build, save = cands[ladder_pick([c[1] for c in cands], want)]
+    p, afford, step, build, save = cands[ladder_pick([c[1] for c in cands], want, [_early(c[0].strides) for c in cands])]
     ep = epoch_seconds(p, step, save)
     k, epochs, r_ens, r_ep = ensemble_rule(afford, want, ep, _overhead(build), budget)
     why_net = p.reasons['network'] + (f"; strides {p.strides}" if len(tried) == 1 else
                f"; the ladder stopped at width {p.width}, strides {p.strides}, " + (f"the first that affords {want} epochs" if afford >= want else
+               f"which affords {afford:.0f} of the {want} epochs a model wants, {EDGE:.0%} or more: kept over the network that halves its input earlier" if any(c[1] >= want for c in cands) else
                f"the first that affords half the {want} epochs a model wants" if afford >= want / 2 else "the one that affords the most epochs")
                if afford >= MIN_EPOCHS else "; even the cheapest network affords too few epochs: give more minutes")
     why_ep = p.reasons['epochs'] + r_ep + "; fitted again to the budget by the first model's own epochs as it trains"
