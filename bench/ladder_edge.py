@@ -15,15 +15,14 @@ validation, 400 test from three generator seeds).
 
     python bench/ladder_edge.py [--share 0.7] [--seeds 0 1 2] [--out DIR]
 """
-import argparse, dataclasses, sys, tempfile
+import argparse, dataclasses, tempfile
 from pathlib import Path
 import numpy as np
 from _report import report
 
 def datasets():
     "(name, fit, val, test) for each dataset here."
-    sys.path.insert(0, str(Path(__file__).parent))
-    from unoriented import bodies
+    from unoriented import bodies                                   # beside this script, as _report is
     from volclf.data import from_medmnist
     from volclf.test_utils import shared_data
     out = []

@@ -108,9 +108,9 @@ def read_volume(
     if isinstance(path, (list, tuple)): return read_dicom(path, canonical, series)
     path = Path(path)
     fmt = file_format(path)
+    _frames_for(fmt, frames, path)         # before a case folder is read as sequences: a model trained on frames must not take one
     if fmt == 'sequences': return read_sequences(path, sequences, canonical)
     if sequences: raise VolclfError(f"one volume, where a case folder holding the sequences {', '.join(sequences)} is wanted", path)
-    _frames_for(fmt, frames, path)
     if fmt == 'nifti': return read_nifti(path, canonical, frame, frames)
     if fmt in ('nrrd', 'metaimage'): return read_itk(path, canonical, frame, frames)
     if fmt == 'dicom': return read_dicom(path, canonical, series)
