@@ -381,11 +381,16 @@ def _usable(p:str, check:bool) -> dict:
         else: read_volume(p)
     return dict(h, dataset=archive) if archive else h
 
+def _numbered(names) -> bool:
+    "Whether the volumes of a folder are more than two whose names differ only in their numbers (case_000, case_001, …): scans, not one case's sequences."
+    return len(names) > 2 and len({re.sub(r'\d+', '#', n) for n in names}) == 1
+
 def _info(args):
     from volclf.io import volume_inputs, case_sequences
     def case(q):
-        try: return case_sequences(q) is not None
+        try: found = case_sequences(q)
         except VolclfError: return True              # two files for one sequence: reading it as a case says so
+        return found is not None and not _numbered(found)
     bad, paths = 0, volume_inputs(args.paths) + [q for q in args.paths if case(q)]   # a folder that is not a DICOM series: the volumes in it; a case folder: then the case
     for p in paths:
         try: h = _usable(p, args.check); print(json.dumps(h, default=str) if args.json else _describe(h) + ('; voxels read: ok' if args.check else ''))

@@ -12,14 +12,14 @@ from pathlib import Path
 import numpy as np
 from fastcore.basics import patch
 from .core import VolclfError, frames_text
-from .io import load_npy, check_volume, check_header, read_volume, inspect, read_figshare_mat, read_figshare_folds, FIGSHARE_CLASSES
+from .io import load_npy, check_volume, check_header, read_volume, inspect, read_figshare_mat, read_figshare_folds, FIGSHARE_CLASSES, DOCUMENTS, left_out
 from .phantom import phantom_cohort
 
 # %% auto #0
-__all__ = ['MEDMNIST_3D', 'MEDMNIST_CLASSES', 'MODELNET10_CLASSES', 'DOCUMENTS', 'GROUP_COLUMNS', 'VolumeDataset',
-           'synthetic_tumors', 'check_no_leak', 'content_hash', 'split', 'with_test_split', 'from_arrays',
-           'load_seed_arrays', 'medmnist_set', 'from_medmnist', 'from_modelnet', 'from_files', 'from_folder',
-           'from_csv', 'resize_volume', 'from_figshare', 'common_shape', 'load_spec']
+__all__ = ['MEDMNIST_3D', 'MEDMNIST_CLASSES', 'MODELNET10_CLASSES', 'GROUP_COLUMNS', 'VolumeDataset', 'synthetic_tumors',
+           'check_no_leak', 'content_hash', 'split', 'with_test_split', 'from_arrays', 'load_seed_arrays',
+           'medmnist_set', 'from_medmnist', 'from_modelnet', 'from_files', 'from_folder', 'from_csv', 'resize_volume',
+           'from_figshare', 'common_shape', 'load_spec']
 
 # %% ../nbs/01_data.ipynb #89626c51
 @dataclass(repr=False)
@@ -387,9 +387,6 @@ def from_files(
                          name=name, skipped=skipped, sequences=first.get('names'), frames=frames)
 
 # %% ../nbs/01_data.ipynb #8e2b5d0c
-DOCUMENTS = {'.txt', '.md', '.rst', '.pdf', '.doc', '.docx', '.odt', '.rtf', '.csv', '.tsv', '.xls', '.xlsx', '.ods', '.json',
-             '.yaml', '.yml', '.xml', '.html', '.htm', '.log', '.ini', '.db'}   # notes, spreadsheets and system files beside the scans: no volumes
-
 def from_folder(
     root:str|Path,            # holds one sub-folder per class
     on_error:str='raise',     # 'raise' or 'skip' bad files
@@ -404,8 +401,7 @@ def from_folder(
     if len(classes) < 2: raise VolclfError(f"found {len(classes)} class sub-folders ({', '.join(classes) or 'none'}); a classifier needs one sub-folder per class, at least two", root)
     items = [(p, c) for c, name in enumerate(classes) for p in sorted((root/name).iterdir()) if not p.name.startswith('.')]
     if notes := [p for p, _ in items if p.is_file() and p.suffix.lower() in DOCUMENTS]:    # left out, and said; a file of any other type is a volume or an error
-        warnings.warn(f"{root}: left out {len(notes)} file{'s' * (len(notes) > 1)} that hold{'s' * (len(notes) == 1)} no volume: "
-                      + ", ".join(str(p.relative_to(root)) for p in notes[:3]) + (f" and {len(notes) - 3} more" if len(notes) > 3 else ""))
+        warnings.warn(f"{root}: {left_out(notes, root)}")
         left = set(notes); items = [(p, c) for p, c in items if p not in left]
     empty = [name for c, name in enumerate(classes) if not any(ci == c for _, ci in items)]
     if empty: raise VolclfError(f"class folders with no volumes: {', '.join(empty)}", root)

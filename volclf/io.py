@@ -4,7 +4,7 @@
 
 # %% ../nbs/00e_io.ipynb #e3d6114b
 from __future__ import annotations
-import re
+import re, warnings
 import numpy as np
 from pathlib import Path
 from .core import VolclfError, Volume, MAX_BYTES, check_size, check_volume, choose_frames, frames_text
@@ -14,10 +14,10 @@ from .itk import read_itk, inspect_itk
 from .dicom import read_dicom, inspect_dicom
 
 # %% auto #0
-__all__ = ['FRAMED', 'file_format', 'sequence_name', 'case_sequences', 'read_volume', 'volume_inputs', 'inspect', 'check_header',
-           'on_grid', 'read_sequences', 'inspect_sequences', 'VolclfError', 'Volume', 'MAX_BYTES', 'check_size',
-           'check_volume', 'load_npy', 'read_figshare_mat', 'read_figshare_folds', 'read_binvox', 'read_nifti',
-           'read_itk', 'read_dicom', 'FIGSHARE_CLASSES', 'MAT5_SECONDS']
+__all__ = ['FRAMED', 'DOCUMENTS', 'file_format', 'sequence_name', 'case_sequences', 'read_volume', 'left_out', 'volume_inputs',
+           'inspect', 'check_header', 'on_grid', 'read_sequences', 'inspect_sequences', 'VolclfError', 'Volume',
+           'MAX_BYTES', 'check_size', 'check_volume', 'load_npy', 'read_figshare_mat', 'read_figshare_folds',
+           'read_binvox', 'read_nifti', 'read_itk', 'read_dicom', 'FIGSHARE_CLASSES', 'MAT5_SECONDS']
 
 # %% ../nbs/00e_io.ipynb #3caf6c03
 _all_ = ['VolclfError', 'Volume', 'MAX_BYTES', 'check_size', 'check_volume', 'load_npy', 'read_figshare_mat', 'read_figshare_folds',
@@ -122,6 +122,15 @@ def read_volume(
     return Volume(check_volume(load_npy(path, key), path), None, dict(format=path.suffix[1:].lower()), str(path))
 
 # %% ../nbs/00e_io.ipynb #volinputs1
+DOCUMENTS = {'.txt', '.md', '.rst', '.pdf', '.doc', '.docx', '.odt', '.rtf', '.csv', '.tsv', '.xls', '.xlsx', '.ods', '.json',
+             '.yaml', '.yml', '.xml', '.html', '.htm', '.log', '.ini', '.db'}   # notes, spreadsheets and system files beside the scans: no volumes
+
+def left_out(notes:list, root:Path|None=None) -> str:
+    "What to say of the documents left out of a folder: 'left out 2 files that hold no volume: a.csv, b.txt'."
+    names = [str(p.relative_to(root) if root else p) for p in notes]
+    return (f"left out {len(names)} file{'s' * (len(names) > 1)} that hold{'s' * (len(names) == 1)} no volume: "
+            + ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else ""))
+
 def _is_case(p:Path, sequences:list) -> bool:
     "Whether folder `p` is a case holding all of `sequences`."
     try: found = case_sequences(p)
@@ -132,16 +141,23 @@ def volume_inputs(
     paths:list,                  # files and folders, as a user names them
     sequences:list|None=None,    # a model's sequences: a folder holding all of them is one case (`read_sequences`)
 ) -> list:
-    "The volumes `paths` name, in order: a file as given; a folder holding DICOM files as one series (and its sub-folders searched); with `sequences`, a case folder holding them as one case; any other folder as what it holds, sorted and searched the same way (hidden files left out)."
-    out = []
-    for q in paths:
-        p = Path(q)
-        if not p.is_dir() or (sequences and _is_case(p, sequences)): out.append(q); continue
-        kids = sorted((k for k in p.iterdir() if not k.name.startswith('.') and k.name.upper() != 'DICOMDIR'), key=_natural)
-        files, dirs = [k for k in kids if k.is_file()], [k for k in kids if k.is_dir()]
-        if any(_format_or_none(k) == 'dicom' for k in files): out += [q] + volume_inputs(dirs, sequences)   # its DICOM files: one series (the reader says if they are several)
-        elif dirs or any(_format_or_none(k) for k in files): out += volume_inputs(kids, sequences)          # folders, or volume files of other formats
-        else: out.append(q)                      # nothing volclf knows by name (or nothing): the DICOM reader looks inside and says what it found
+    "The volumes `paths` name, in order: a file as given; a folder holding DICOM files as one series (and its sub-folders searched); with `sequences`, a case folder holding them as one case; any other folder as what it holds, sorted and searched the same way (hidden files left out, and notes and spreadsheets, `DOCUMENTS`, with a warning)."
+    out, notes = [], []
+    def search(paths, named):
+        for q in paths:
+            p = Path(q)
+            if not p.is_dir():
+                if named or p.suffix.lower() not in DOCUMENTS: out.append(q)
+                else: notes.append(p)            # a labels.csv beside the scans found: no volume
+                continue
+            if sequences and _is_case(p, sequences): out.append(q); continue
+            kids = sorted((k for k in p.iterdir() if not k.name.startswith('.') and k.name.upper() != 'DICOMDIR'), key=_natural)
+            files, dirs = [k for k in kids if k.is_file()], [k for k in kids if k.is_dir()]
+            if any(_format_or_none(k) == 'dicom' for k in files): out.append(q); search(dirs, False)   # its DICOM files: one series (the reader says if they are several)
+            elif dirs or any(_format_or_none(k) for k in files): search(kids, False)                # folders, or volume files of other formats
+            else: out.append(q)                  # nothing volclf knows by name (or nothing): the DICOM reader looks inside and says what it found
+    search(paths, True)
+    if notes: warnings.warn(left_out(notes))
     return out
 
 
