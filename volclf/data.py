@@ -218,7 +218,19 @@ def split(
         rest, held = next(cv.split(np.zeros(len(ds)), ds.y, groups))
     a, b = ds[np.sort(rest)], ds[np.sort(held)]
     check_no_leak(a, b)
+    _check_classes(ds, a, b, test)
     return a, b
+
+def _check_classes(ds:VolumeDataset, a:VolumeDataset, b:VolumeDataset, test:float):
+    "Refuse a split that leaves a class of `ds` out of `a` (the part that trains); warn of one missing from `b`."
+    def few(c):
+        n, g = int((ds.y == c).sum()), len(np.unique(ds.groups[ds.y == c]))
+        return f"class {ds.classes[c]} has {n} volume{'s' * (n != 1)} of {g} patient{'s' * (g != 1)}"
+    present = np.unique(ds.y)
+    if lost := [c for c in present if not (a.y == c).any()]:
+        raise VolclfError(f"{ds.name}: {few(lost[0])}: split by patient, none is left to train on; add patients of it or leave it out")
+    if lost := [c for c in present if not (b.y == c).any()]:
+        warnings.warn(f"{ds.name}: {few(lost[0])}: split by patient, none is in the {test:.0%} held out, where it cannot be measured")
 
 # %% ../nbs/01_data.ipynb #e21b7211
 def with_test_split(ds:VolumeDataset, test:float=0.2, seed:int=0) -> VolumeDataset:
@@ -632,4 +644,6 @@ def load_spec(
 ) -> VolumeDataset:            # with 'train' and 'test' splits
     "The dataset a command-line data spec names."
     ds = synthetic_tumors(n, shape, n_classes, seed) if spec == 'synthetic' else _source(spec, labels, on_error, sequences, frames)
+    if len(np.unique(ds.y)) < 2:
+        raise VolclfError(f"every volume is labelled {ds.classes[ds.y[0]]}: a classifier needs volumes of at least two classes", labels or spec)
     return ds if test is None or (ds.splits is not None and 'test' in set(ds.splits)) else with_test_split(ds, test, seed)

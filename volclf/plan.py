@@ -16,11 +16,11 @@ from .fingerprint import Fingerprint, fingerprint, TRAINABLE
 # %% auto #0
 __all__ = ['CROP', 'PLACE', 'AIR', 'TISSUE', 'SCANNER', 'BLOOD', 'SOFT_WIDTH', 'ALIGNED', 'UNALIGNED', 'ANISO', 'STEPS_WANTED',
            'EPOCHS', 'MIN_EPOCHS', 'SMALL_VAL', 'AFTER', 'SMALLEST', 'EDGE', 'Plan', 'turn_planes', 'view_steps',
-           'spacing_rule', 'shape_rule', 'shrink_factors', 'crop_rule', 'intensity_rule', 'rotation_rule',
-           'augment_rule', 'strides_rule', 'batch_rule', 'epochs_rule', 'keep_rule', 'network_rule', 'threshold_rule',
-           'probe_step', 'epoch_seconds', 'ensemble_rule', 'smaller_shape', 'ladder_pick', 'make_plan', 'vet',
-           'plan_for', 'saved_plan', 'Mirror', 'DecisionThreshold', 'Turn', 'ensemble_model', 'choose_threshold',
-           'member_seed', 'train_plan']
+           'spacing_rule', 'shape_rule', 'shrink_factors', 'crop_rule', 'intensity_rule', 'mask_channels',
+           'rotation_rule', 'augment_rule', 'strides_rule', 'batch_rule', 'epochs_rule', 'keep_rule', 'network_rule',
+           'threshold_rule', 'probe_step', 'epoch_seconds', 'ensemble_rule', 'smaller_shape', 'ladder_pick',
+           'make_plan', 'vet', 'plan_for', 'saved_plan', 'Mirror', 'DecisionThreshold', 'Turn', 'ensemble_model',
+           'choose_threshold', 'member_seed', 'train_plan']
 
 # %% ../nbs/06a_plan.ipynb #0770b924
 @dataclass
@@ -359,7 +359,16 @@ def intensity_rule(fp:Fingerprint) -> tuple:
     vols = [v for v in fp.volumes if v.get('by_channel')]
     each = [_intensity_of(k, [v['by_channel'][c] for v in vols]) for c, (k, _) in enumerate(kinds)]
     return dict(intensity='none', by_channel=tuple(f for f, _ in each)), "channels of different kinds, each normalised by its own: " + "; ".join(
-        f"{n} ({k}): {why}" for n, (k, _), (_, why) in zip(fp.channel_names(), kinds, each))
+        f"{n} ({k}): {why}" for n, (k, _), (_, why) in zip(fp.channel_names(), kinds, each)) + "".join(f"; {s}" for s in [mask_channels(fp)] if s)
+
+def mask_channels(fp:Fingerprint) -> str:
+    "What to say of channels that hold masks in every volume beside channels of images (a segmentation read as a sequence or frame); '' when there are none."
+    kinds = fp.channel_kinds or []
+    masks = [n for n, (k, _) in zip(fp.channel_names(), kinds) if k == 'binary']
+    if not masks or len(masks) == len(kinds): return ''
+    how = "--sequences" if fp.sequences else "--frames" if fp.frames is not None else "reading only the others"
+    return (f"{' and '.join(masks)} hold{'s' * (len(masks) == 1)} only masks beside images: a segmentation as an input, so every scan the model "
+            f"predicts will need one drawn the same way, and one drawn knowing the diagnosis gives the answer away (leave it out with {how})")
 
 ALIGNED = 0.5      # `volclf.fingerprint.alignment` from which a class's volumes count as sharing an orientation (and 3× chance)
 
@@ -657,6 +666,7 @@ def make_plan(
                   f"; not turned: the input's sides ({_x(shape)}) differ in the {_planes_x(r_turn)}")
     input_voxel = lambda shape: _voxel(fp, spacing) * (1. if box and crop else _median_shape(fp, spacing) / np.array(shape))   # the input's voxel size (a box is cut, not resized)
     (inten, r_in), (net, r_net) = intensity_rule(fp), network_rule(n_fit, shape)
+    if masked := mask_channels(fp): warnings.warn(f"{fp.name}: {masked}")
     (batch, r_b), (threshold, r_t) = batch_rule(n_fit), threshold_rule(fp, n_val)
     (want, r_e), (keep, r_k) = epochs_rule(n_fit, batch), keep_rule(n_val)
     plan = Plan(fp.kind, list(fp.classes), n_fit, n_val, spacing, shape, bool(box and crop), channels=int(np.median([v.get('channels', 1) for v in fp.volumes] or [1])), sequences=fp.sequences, frames=fp.frames, extent=_extent(fp), **inten, **net, strides=strides_rule(shape, 1), batch_size=batch,
