@@ -14,9 +14,9 @@ from .core import VolclfError, frames_text
 from .fingerprint import Fingerprint, fingerprint, TRAINABLE
 
 # %% auto #0
-__all__ = ['CROP', 'PLACE', 'AIR', 'TISSUE', 'SCANNER', 'BLOOD', 'SOFT_WIDTH', 'ALIGNED', 'UNALIGNED', 'ANISO', 'STEPS_WANTED',
-           'EPOCHS', 'MIN_EPOCHS', 'SMALL_VAL', 'AFTER', 'SMALLEST', 'EDGE', 'Plan', 'turn_planes', 'view_steps',
-           'spacing_rule', 'shape_rule', 'shrink_factors', 'crop_rule', 'intensity_rule', 'mask_channels',
+__all__ = ['CROP', 'PLACE', 'AIR', 'TISSUE', 'SCANNER', 'BLOOD', 'SOFT_WIDTH', 'LABELS', 'ALIGNED', 'UNALIGNED', 'ANISO',
+           'STEPS_WANTED', 'EPOCHS', 'MIN_EPOCHS', 'SMALL_VAL', 'AFTER', 'SMALLEST', 'EDGE', 'Plan', 'turn_planes',
+           'view_steps', 'spacing_rule', 'shape_rule', 'shrink_factors', 'crop_rule', 'intensity_rule', 'mask_channels',
            'rotation_rule', 'augment_rule', 'strides_rule', 'batch_rule', 'epochs_rule', 'keep_rule', 'network_rule',
            'threshold_rule', 'probe_step', 'epoch_seconds', 'ensemble_rule', 'smaller_shape', 'ladder_pick',
            'make_plan', 'vet', 'plan_for', 'saved_plan', 'Mirror', 'DecisionThreshold', 'Turn', 'ensemble_model',
@@ -361,13 +361,20 @@ def intensity_rule(fp:Fingerprint) -> tuple:
     return dict(intensity='none', by_channel=tuple(f for f, _ in each)), "channels of different kinds, each normalised by its own: " + "; ".join(
         f"{n} ({k}): {why}" for n, (k, _), (_, why) in zip(fp.channel_names(), kinds, each)) + "".join(f"; {s}" for s in [mask_channels(fp)] if s)
 
+LABELS = 32        # a channel of whole numbers from 0 to no more than this in every volume holds labels (a segmentation's), not intensities: an 8-bit image's brightest voxels lie far higher
+
+def _labels(fp:Fingerprint, c:int) -> bool:
+    "Whether channel `c` holds masks or label maps in every volume (`LABELS`)."
+    each = [v['by_channel'][c] for v in fp.volumes if v.get('by_channel')]
+    return bool(each) and all(s['binary'] or (s['integer'] and s['min'] >= 0 and s['max'] <= LABELS) for s in each)
+
 def mask_channels(fp:Fingerprint) -> str:
-    "What to say of channels that hold masks in every volume beside channels of images (a segmentation read as a sequence or frame); '' when there are none."
+    "What to say of channels that hold masks or label maps in every volume beside channels of images (a segmentation read as a sequence or frame); '' when there are none."
     kinds = fp.channel_kinds or []
-    masks = [n for n, (k, _) in zip(fp.channel_names(), kinds) if k == 'binary']
+    masks = [n for c, n in enumerate(fp.channel_names()[:len(kinds)]) if _labels(fp, c)]
     if not masks or len(masks) == len(kinds): return ''
     how = "--sequences" if fp.sequences else "--frames" if fp.frames is not None else "reading only the others"
-    return (f"{' and '.join(masks)} hold{'s' * (len(masks) == 1)} only masks beside images: a segmentation as an input, so every scan the model "
+    return (f"{' and '.join(masks)} hold{'s' * (len(masks) == 1)} only masks or labels beside images: a segmentation as an input, so every scan the model "
             f"predicts will need one drawn the same way, and one drawn knowing the diagnosis gives the answer away (leave it out with {how})")
 
 ALIGNED = 0.5      # `volclf.fingerprint.alignment` from which a class's volumes count as sharing an orientation (and 3× chance)
