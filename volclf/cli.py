@@ -403,10 +403,12 @@ def _plan(args):
     ds, data = _data(args, args.data, one_shape=False)
     quiet_tensorflow()
     from volclf.plan import make_plan
+    from volclf.fingerprint import stored_apart
     (ds, fp), out = _checked(ds, data), Path(args.out)      # every volume: the dataset check; the test split `train` makes
     out.mkdir(parents=True, exist_ok=True)
     fp.save(out/'fingerprint.json')
     print(_text(fp._repr_markdown_()) + "\n", flush=True)
+    if say := stored_apart(fp): warnings.warn(say)
     n_val = int((ds.splits == 'val').sum()) if 'val' in set(ds.splits) else 0.2
     plan = make_plan(_train_part(ds, fp), args.minutes, n_val, crop=args.crop is not False, probe=args.probe)   # the plan sees training volumes only
     plan = plan.replace(**_threshold(args, plan.classes))

@@ -19,7 +19,7 @@ from .data import VolumeDataset, content_hash
 __all__ = ['PERCENTILES', 'THUMB', 'NOISE_FLOOR', 'CHANNEL_STATS', 'KINDS', 'RINGING', 'KIND_WORDS', 'TRAINABLE', 'RANKS',
            'SHOW_PROBLEMS', 'mirror_asymmetry', 'thumbnail', 'orientation', 'foreground_box', 'foreground_extent',
            'kind_stats', 'volume_stats', 'data_kind', 'kind_mismatch', 'Fingerprint', 'alignment', 'placement',
-           'mirror_swaps', 'item_name', 'with_hashes', 'fingerprint', 'summarise']
+           'acquisition', 'stored_apart', 'mirror_swaps', 'item_name', 'with_hashes', 'fingerprint', 'summarise']
 
 # %% ../nbs/01a_fingerprint.ipynb #17fd8a88
 PERCENTILES = (0.5, 5, 50, 95, 99.5)
@@ -195,6 +195,7 @@ class Fingerprint:
     mirror_swaps: list|None = None               # per axis D, H, W: the pairs of classes a mirror along it turns into each other (see `mirror_swaps`)
     sequences: list|None = None                  # items that are case folders: the sequences read, a channel each (`VolumeDataset.sequences`)
     frames: str|list|None = None                 # items that are 4D files: the frames read, a channel each (`VolumeDataset.frames`)
+    acquisition: float|None = None              # how well the way each volume was stored tells its class: a balanced accuracy (see `acquisition`)
 
     @property
     def ok(self) -> bool: return not self.problems
@@ -272,6 +273,19 @@ def alignment(
 
 
 # %% ../nbs/01a_fingerprint.ipynb #c8d2e3f5
+def _vote(X:np.ndarray, labels:np.ndarray, k:int=15, seed:int=0, scale:bool=False) -> float|None:
+    "How well the rows of `X` tell their `labels`: a k-nearest-neighbour vote (on standardised columns with `scale`) cross-validated over up to five folds, its balanced accuracy; None with one class, or a class of fewer than 2."
+    least = min(Counter(labels).values())
+    if len(set(labels)) < 2 or least < 2: return None
+    from sklearn.model_selection import StratifiedKFold, cross_val_score
+    from sklearn.neighbors import KNeighborsClassifier
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+    folds = min(5, least)
+    knn = KNeighborsClassifier(min(k, len(X) - len(X) // folds - 1))
+    if scale: knn = make_pipeline(StandardScaler(), knn)
+    return round(float(cross_val_score(knn, X, labels, cv=StratifiedKFold(folds, shuffle=True, random_state=seed), scoring='balanced_accuracy').mean()), 3)
+
 def placement(
     vols:list,                  # `volume_stats` dicts with a label each
     k:int=15,                   # neighbours that vote
@@ -279,16 +293,32 @@ def placement(
 ) -> float|None:                # balanced accuracy between 0 and 1; None without centres or with a class of fewer than 2 volumes
     "How well the place of each volume's foreground (its `centre`) tells its class: a k-nearest-neighbour vote's balanced accuracy, cross-validated."
     if not vols or any('centre' not in v for v in vols): return None
-    labels = np.array([str(v['label']) for v in vols])
-    least = min(Counter(labels).values())
-    if len(set(labels)) < 2 or least < 2: return None
-    from sklearn.model_selection import StratifiedKFold, cross_val_score
-    from sklearn.neighbors import KNeighborsClassifier
-    folds = min(5, least)
-    knn = KNeighborsClassifier(min(k, len(vols) - len(vols) // folds - 1))
-    X = np.array([v['centre'] for v in vols], float)
-    return round(float(cross_val_score(knn, X, labels, cv=StratifiedKFold(folds, shuffle=True, random_state=seed), scoring='balanced_accuracy').mean()), 3)
+    return _vote(np.array([v['centre'] for v in vols], float), np.array([str(v['label']) for v in vols]), k, seed)
 
+def _stored(v:dict) -> list:
+    "How volume `v` was stored, as numbers: log voxel sizes (where it has them), log sides, the lowest value (sign·log), and its data type (by name)."
+    lo = float(v['min'])
+    return [*np.log(v['spacing'] or (1., 1., 1.)), *np.log(np.maximum(v['shape'][:3], 1)), np.sign(lo) * np.log1p(abs(lo)), v['dtype']]
+
+def acquisition(
+    vols:list,                  # `volume_stats` dicts with a label each
+    k:int=15,                   # neighbours that vote
+    seed:int=0,                 # for the folds
+) -> float|None:                # balanced accuracy; None where every volume was stored alike, or with a class of fewer than 2 volumes
+    "How well the way each volume was stored, not what it shows (voxel size, grid, lowest value, data type: `_stored`), tells its class: a nearest-neighbour vote's balanced accuracy, cross-validated, as `placement`."
+    if not vols: return None
+    rows = [_stored(v) for v in vols]
+    types = sorted({r[-1] for r in rows})
+    X = np.array([r[:-1] + [float(r[-1] == t) for t in types] for r in rows], float)
+    X = X[:, X.std(0) > 1e-9]                       # what varies
+    return None if not X.shape[1] else _vote(X, np.array([str(v['label']) for v in vols]), k, seed, scale=True)
+
+def stored_apart(fp) -> str:
+    "A warning when `fp.acquisition` tells the classes apart more than halfway from chance to certainty (a model may learn the scanner, not the disease); '' otherwise."
+    a, chance = fp.acquisition, 1 / max(len(fp.counts), 1)
+    if a is None or a < chance + (1 - chance) / 2: return ''
+    return (f"{fp.name}: the class can be told from how the scans were stored alone (voxel size, grid, lowest value, data type): balanced accuracy "
+            f"{a:.2f}, {chance:.2f} by chance; a model may learn the scanner or the site instead of the disease: check that every class was scanned and exported alike")
 
 # %% ../nbs/01a_fingerprint.ipynb #a7d4e9c2
 def _told_apart(a:np.ndarray, b:np.ndarray, seed:int=0) -> float:
@@ -382,7 +412,7 @@ def summarise(name:str, classes:list, vols:list, problems:list, sequences:list|N
     return Fingerprint(name, list(classes), dict(Counter(v['label'] for v in vols)), len({v['group'] for v in vols}), kind, evidence,
                        tuple(int(round(s)) for s in med([v['shape'] for v in vols])) if vols else (), med(spacings),
                        float(np.median([max(s) / min(s) for s in spacings])) if spacings else 1.,
-                       med([v['asymmetry'] for v in vols]) or (0., 0., 0.), problems, vols, *alignment(vols), placement(vols), mirror_swaps(vols), sequences, frames)
+                       med([v['asymmetry'] for v in vols]) or (0., 0., 0.), problems, vols, *alignment(vols), placement(vols), mirror_swaps(vols), sequences, frames, acquisition(vols))
 
 # %% ../nbs/01a_fingerprint.ipynb #d9145c0c
 @patch
@@ -425,7 +455,8 @@ def _repr_markdown_(self:Fingerprint):
                 f"({', '.join(f'{v:.2f}' for v in self.alignment_chance)} by chance)" if self.alignment else "")
              + (f"; the class from where the foreground sits alone: balanced accuracy {self.placement:.2f} ({1 / len(self.counts):.2f} by chance)"
                 if self.placement is not None else "")
-             + "".join(f"; a mirror along {'DHW'[a]} swaps {', '.join(f'{c} ↔ {d}' for c, d, *_ in s)}" for a, s in enumerate(self.mirror_swaps or []) if s), ""]
+             + "".join(f"; a mirror along {'DHW'[a]} swaps {', '.join(f'{c} ↔ {d}' for c, d, *_ in s)}" for a, s in enumerate(self.mirror_swaps or []) if s)
+             + (f"; **{stored_apart(self).split(': ', 1)[1]}**" if stored_apart(self) else ""), ""]
     if self.problems:
         tally = Counter(_rank(p) for p in self.problems)
         kinds = ", ".join(f"{tally[r]} {w}" for r, w in enumerate(RANKS) if tally[r])

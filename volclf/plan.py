@@ -11,7 +11,7 @@ import numpy as np
 import keras
 from fastcore.basics import patch
 from .core import VolclfError, frames_text
-from .fingerprint import Fingerprint, fingerprint, TRAINABLE
+from .fingerprint import Fingerprint, fingerprint, TRAINABLE, stored_apart
 
 # %% auto #0
 __all__ = ['CROP', 'PLACE', 'AIR', 'TISSUE', 'SCANNER', 'BLOOD', 'SOFT_WIDTH', 'LABELS', 'ALIGNED', 'UNALIGNED', 'ANISO',
@@ -704,7 +704,7 @@ def vet(
     skipped:list=(),             # (input, reason) for inputs the dataset already left out (`VolumeDataset.skipped`): reported when it was built
     where:str='the fingerprint', # where the user finds the whole list (e.g. a fingerprint.json)
 ):
-    "Refuse volumes that cannot be used (one line, naming the first); warn once of repeated and once of empty volumes, which training keeps."
+    "Refuse volumes that cannot be used (one line, naming the first); warn once of repeated and once of empty volumes, which training keeps, and of classes told apart by how their scans were stored (`stored_apart`)."
     left_out = {str(p) for p, _ in skipped}
     bad = [p for p in fp.problems if p[0] not in left_out]
     unusable = [p for p in bad if not p[1].startswith(TRAINABLE)]
@@ -715,6 +715,7 @@ def vet(
     for start, (one, many, what) in says.items():
         if some := [p for p in bad if p[1].startswith(start)]:
             warnings.warn(f"{fp.name}: {len(some)} volume{'s' * (len(some) > 1)} {many if len(some) > 1 else one} {what}, e.g. {some[0][0]}: {some[0][1]}; training goes on with them ({where} lists them all)")
+    if say := stored_apart(fp): warnings.warn(say)
 
 def plan_for(
     data,                        # the training `VolumeDataset`
