@@ -431,9 +431,11 @@ def _read_csv(path:Path) -> list:
     raw = path.read_bytes()
     try: text = raw.decode('utf-8-sig')
     except UnicodeDecodeError as e: raise VolclfError(f"not UTF-8 text (byte 0x{raw[e.start]:02x} at offset {e.start}); save the CSV as UTF-8", path) from None
-    try: rows = list(csv.DictReader(text.splitlines()))
+    head = text.splitlines()[0] if text.strip() else ''
+    sep = next((s for s in ',\t;' if s in head), ',')   # commas; else tabs (.tsv) or semicolons (spreadsheets saved where the comma is the decimal mark)
+    try: rows = list(csv.DictReader(text.splitlines(), delimiter=sep))
     except csv.Error as e: raise VolclfError(f"malformed CSV ({e})", path) from None
-    cols = [_column(c) for c in (csv.DictReader(text.splitlines()).fieldnames or [])]
+    cols = [_column(c) for c in (csv.DictReader(text.splitlines(), delimiter=sep).fieldnames or [])]
     if 'path' not in cols or 'label' not in cols:
         raise VolclfError(f"needs a header row with columns path,label[,group][,split]; found {','.join(cols) or 'nothing'}", path)
     named = [c for c in GROUP_COLUMNS if c in cols]
@@ -466,6 +468,7 @@ def _check_row(r:dict, classes:list, seen:dict, folder:Path, csv_path:Path, spli
     if split and not r.get('split'): raise bad(f"no split for {r['path']}, where other rows have one (train, val or test)")
     if r.get('split') and r['split'] not in ('train', 'val', 'test'): raise bad(f"split {r['split']!r} is not train, val or test")
     p = folder/r['path']
+    if '\\' in r['path'] and not p.exists() and (folder/r['path'].replace('\\', '/')).exists(): p = folder/r['path'].replace('\\', '/')   # written on Windows
     if str(p) in seen: raise bad(f"repeats row {seen[str(p)]} ({r['path']})")
     seen[str(p)] = r['row']
     return p
@@ -613,7 +616,8 @@ def _source(spec:str, labels:str|None, on_error:str, sequences:list|None=None, f
     p = Path(spec)
     if labels: return from_csv(labels, root=p, on_error=on_error, sequences=sequences, frames=frames)
     if not p.exists(): raise VolclfError("no such file or folder", spec)
-    if p.suffix.lower() == '.csv': return from_csv(p, on_error=on_error, sequences=sequences, frames=frames)
+    if p.suffix.lower() in ('.csv', '.tsv'): return from_csv(p, on_error=on_error, sequences=sequences, frames=frames)
+    if p.suffix.lower() in ('.xlsx', '.xls', '.ods'): raise VolclfError("a spreadsheet: save it as CSV (columns path,label[,group][,split]) and give that", spec)
     if frames is not None and not (p.is_dir() and any(d.is_dir() for d in p.iterdir()) and not next(p.rglob('*.mat'), None)):
         raise VolclfError(f"frames ({frames_text(frames)}) choose what to read from 4D files; this data holds none", spec)
     if sequences and (not (p.is_dir() and any(d.is_dir() for d in p.iterdir())) or next(p.rglob('*.mat'), None)):   # arrays, seed arrays, figshare files
