@@ -362,7 +362,7 @@ def _describe(h:dict) -> str:
     line = f"{h['path']}: {h['format']} {x(h['shape'])} {h.get('dtype', '')}".rstrip()
     if h.get('orientation'): line += f" {h['orientation']}"
     if h.get('spacing'): line += f", {x(h['spacing'])} mm"
-    extra = [f"{k} {h[k]}" for k in ('modality', 'series', 'description', 'label', 'pid') if h.get(k)]
+    extra = [f"{k} {h[k]}" for k in ('modality', 'series', 'description', 'patient', 'label', 'pid') if h.get(k)]
     if h.get('sequences'): extra.append(f"sequences {', '.join(h['sequences'])}, on {h['grid']}'s grid" + (f" ({', '.join(h['resampled'])} put on it)" if h['resampled'] else ""))
     return line + ("; " + "; ".join(extra) if extra else "") + "".join(f"; warning: {w}" for w in h.get('warnings', []))
 

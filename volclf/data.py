@@ -341,11 +341,11 @@ def from_modelnet(path:str|Path, classes:list|None=MODELNET10_CLASSES) -> Volume
 
 # %% ../nbs/01_data.ipynb #0c5e8a2d
 def _item_header(path, sequences:list|None=None, frames:str|list|None=None) -> tuple:
-    "`(shape, spacing, channels, sequences)` of one dataset item from its header (`sequences`: a case folder's, else None; `frames`: a 4D file's, read as channels); refuses what cannot be one 3D volume."
+    "`(shape, spacing, channels, sequences, patient)` of one dataset item from its header (`sequences`: a case folder's, else None; `frames`: a 4D file's, read as channels; `patient`: a DICOM series' PatientID, else None); refuses what cannot be one 3D volume."
     h = check_header(inspect(path, sequences=sequences, frames=frames))
     shape = tuple(next(iter(h['arrays'].values()))['shape'] if 'arrays' in h else h['shape'])
     channels = shape[3] if len(shape) == 4 and (h['format'] in ('npy', 'npz', 'sequences') or 'frames' in h) else 1     # NumPy's 4th axis is channels, as a case's sequences and a 4D file's chosen frames are
-    return shape[:3], tuple(h.get('spacing', (1., 1., 1.))), int(channels), h.get('sequences')
+    return shape[:3], tuple(h.get('spacing', (1., 1., 1.))), int(channels), h.get('sequences'), h.get('patient') or None
 
 def _same_kind(names:list|None, first:dict, path):
     "Refuse an item whose `names` (its sequences, or None for one volume) differ from the dataset's first item's (`first`, filled by the first call)."
@@ -363,11 +363,22 @@ def _attempt(f, on_error:str, skipped:list, item):
         skipped.append((str(item), str(e)))
 
 # %% ../nbs/01_data.ipynb #5d9f2b7e
+def _dicom_patients(heads:list, keep:list, n:int, name:str) -> list|None:
+    "Groups from the items' PatientIDs (`_item_header`'s last field) when every one has one; None (a group per file) otherwise, and when all share one ID, as anonymisers leave them (said)."
+    ids = [h[4] for h in heads]
+    if not ids or not all(ids): return None
+    if len(set(ids)) == 1:
+        if len(ids) > 1: warnings.warn(f"{name}: every DICOM series has the PatientID {ids[0]!r}, as an anonymiser may leave it: each series is taken as a patient of its own")
+        return None
+    groups = [None] * n
+    for i, g in zip(keep, ids): groups[i] = g
+    return groups
+
 def from_files(
     paths:list,                   # one volume per path: a file or a DICOM series folder
     labels:list,                  # integer label per path
     classes:list,                 # class names
-    groups:list|None=None,        # patient ids; default one group per file
+    groups:list|None=None,        # patient ids; default the DICOM series' PatientIDs where every item has one (and they are not all one), else one group per file
     splits:list|None=None,        # 'train' / 'val' / 'test' per path
     on_error:str='raise',         # 'raise' at the first bad file, or 'skip' it and go on
     name:str='files',
@@ -392,6 +403,7 @@ def from_files(
         if h is not None: keep.append(i); heads.append(h)
     if not keep: raise VolclfError(f"{name}: no readable volumes" + (f" ({len(skipped)} skipped; first: {skipped[0][1]})" if skipped else ""))
     if skipped: warnings.warn(f"{name}: skipped {len(skipped)} inputs, e.g. {skipped[0][1]}")
+    if groups is None: groups = _dicom_patients(heads, keep, len(paths), name)
     pick = lambda v: None if v is None else np.asarray(v)[keep]
     return VolumeDataset(np.array([str(paths[i]) for i in keep]), pick(labels), list(classes), pick(groups), pick(splits),
                          meta=dict(shape=np.array([h[0] for h in heads]), spacing=np.array([h[1] for h in heads]),

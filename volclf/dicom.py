@@ -34,7 +34,7 @@ def _dcmread(f:Path, pixels:bool):
 _TAGS = dict(ImageOrientationPatient=0x00200037, ImagePositionPatient=0x00200032, PixelSpacing=0x00280030,
              SliceThickness=0x00180050, SpacingBetweenSlices=0x00180088, RescaleSlope=0x00281053,
              RescaleIntercept=0x00281052, NumberOfFrames=0x00280008, SeriesInstanceUID=0x0020000E,
-             SeriesDescription=0x0008103E, Modality=0x00080060, Rows=0x00280010, Columns=0x00280011,
+             SeriesDescription=0x0008103E, Modality=0x00080060, PatientID=0x00100020, Rows=0x00280010, Columns=0x00280011,
              SamplesPerPixel=0x00280002, BitsStored=0x00280101, StackID=0x00209056,
              PerFrameFunctionalGroupsSequence=0x52009230, SharedFunctionalGroupsSequence=0x52009229,
              PlanePositionSequence=0x00209113, PlaneOrientationSequence=0x00209116, PixelMeasuresSequence=0x00289110,
@@ -81,7 +81,7 @@ def _header(d) -> dict:
     "The values volclf needs from one DICOM slice (or a multi-frame file's top level), parsed and checked."
     f = getattr(d, 'filename', None)
     try:
-        h = dict(uid=str(_value(d, 'SeriesInstanceUID', 'unknown')), description=str(_value(d, 'SeriesDescription', '')),
+        h = dict(uid=str(_value(d, 'SeriesInstanceUID', 'unknown')), description=str(_value(d, 'SeriesDescription', '')), patient=str(_value(d, 'PatientID', '')).strip(),
                  modality=str(_value(d, 'Modality', '')), size=(int(_value(d, 'Rows', 0)), int(_value(d, 'Columns', 0))),
                  samples=int(_value(d, 'SamplesPerPixel', 1)), frames=int((_numbers(d, 'NumberOfFrames') or [1.])[0]),
                  bits=int(_value(d, 'BitsStored', 16)), **_plane([d]))
@@ -186,7 +186,7 @@ def read_dicom(
     a, warn = _rescale(stored, [hs[i] for i in order]), warn + more
     from nibabel.orientations import ornt2axcodes
     (d0, h0), ornt = dss[0 if noun == 'frames' else order[0]], affine_orientation(affine)
-    meta = dict(format='dicom', series=h0['uid'], modality=h0['modality'], description=h0['description'], n_files=len(dss),
+    meta = dict(format='dicom', series=h0['uid'], modality=h0['modality'], description=h0['description'], patient=h0['patient'], n_files=len(dss),
                 n_frames=len(hs) if noun == 'frames' else 1, stored_orientation=''.join(ornt2axcodes(ornt)),
                 transfer_syntax=str(d0.file_meta.get('TransferSyntaxUID', '')), warnings=warn)
     for w in warn: warnings.warn(f"{path}: {w}")
@@ -232,10 +232,10 @@ def inspect_dicom(
     series:str|int|None=None,     # the series to describe, in a folder holding several
     canonical:bool=True,          # shape and orientation after reorienting, as `read_dicom` returns them
 ) -> dict:
-    "Shape, spacing, orientation, modality and series of a DICOM volume, from its headers (no pixel is decoded)."
+    "Shape, spacing, orientation, modality, series and patient (its PatientID) of a DICOM volume, from its headers (no pixel is decoded)."
     dss = _series(path, False, series)
     hs, warn, noun = _volume_headers(dss, path)
     order, affine, more = _dicom_geometry(hs, path, noun)
     h0 = hs[order[0]]
     g = canonical_geometry((len(hs), *h0['size']), affine, canonical)
-    return dict(format='dicom', **g, modality=h0['modality'], series=h0['uid'], description=h0['description'], warnings=warn + more)
+    return dict(format='dicom', **g, modality=h0['modality'], series=h0['uid'], description=h0['description'], patient=h0['patient'], warnings=warn + more)

@@ -107,6 +107,7 @@ def write_dicom_slice(
     slope:float=1., intercept:float=-1024.,    # RescaleSlope / RescaleIntercept
     instance:int=1,                   # InstanceNumber
     syntax:str|None=None,             # a compressed transfer syntax UID pydicom can encode (e.g. RLE Lossless)
+    patient:str|None=None,            # PatientID
 ):
     "Write one CT slice as a DICOM file (test fixtures and examples)."
     from pydicom.dataset import Dataset, FileMetaDataset
@@ -122,6 +123,7 @@ def write_dicom_slice(
     ds.SamplesPerPixel, ds.PhotometricInterpretation, ds.BitsAllocated, ds.BitsStored, ds.HighBit = 1, 'MONOCHROME2', 16, 16, 15
     ds.PixelRepresentation = int(pixels.dtype.kind == 'i')
     ds.PixelData = np.ascontiguousarray(pixels).astype(pixels.dtype.newbyteorder('<')).tobytes()
+    if patient is not None: ds.PatientID = patient
     if syntax: ds.compress(syntax)
     ds.save_as(path, enforce_file_format=True)
 
