@@ -414,7 +414,7 @@ def from_files(
 def from_folder(
     root:str|Path,            # holds one sub-folder per class
     on_error:str='raise',     # 'raise' or 'skip' bad files
-    group:Callable|None=None, # group(path) -> patient id; default one group per volume
+    group:Callable|None=None, # group(path) -> patient id; default the BIDS subject where every name starts with one (sub-01_…), else a DICOM series' PatientID, else one group per volume
     sequences:list|None=None, # volumes that are case folders: the sequences to read (see `from_files`)
     frames:str|list|None=None,# volumes that are 4D files: the frames to read as channels (see `from_files`)
 ) -> VolumeDataset:
@@ -430,6 +430,8 @@ def from_folder(
     empty = [name for c, name in enumerate(classes) if not any(ci == c for _, ci in items)]
     if empty: raise VolclfError(f"class folders with no volumes: {', '.join(empty)}", root)
     paths, labels = [p for p, _ in items], [c for _, c in items]
+    subjects = [re.match(r'sub-([A-Za-z0-9]+)', p.name) for p in paths]       # BIDS names its subjects: sub-<label>_ses-…_T1w.nii.gz
+    if group is None and all(subjects): group = lambda p: 'sub-' + re.match(r'sub-([A-Za-z0-9]+)', p.name)[1]
     return from_files(paths, labels, classes, None if group is None else [group(p) for p in paths], on_error=on_error, name=root.name, sequences=sequences, frames=frames)
 
 # %% ../nbs/01_data.ipynb #7c2f9e4a
