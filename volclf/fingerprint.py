@@ -195,7 +195,7 @@ class Fingerprint:
     mirror_swaps: list|None = None               # per axis D, H, W: the pairs of classes a mirror along it turns into each other (see `mirror_swaps`)
     sequences: list|None = None                  # items that are case folders: the sequences read, a channel each (`VolumeDataset.sequences`)
     frames: str|list|None = None                 # items that are 4D files: the frames read, a channel each (`VolumeDataset.frames`)
-    acquisition: float|None = None              # how well the way each volume was stored tells its class: a balanced accuracy (see `acquisition`)
+    acquisition: dict|None = None               # how well the way each volume was stored tells each class from the rest: balanced accuracies (see `acquisition`)
 
     @property
     def ok(self) -> bool: return not self.problems
@@ -273,18 +273,21 @@ def alignment(
 
 
 # %% ../nbs/01a_fingerprint.ipynb #c8d2e3f5
-def _vote(X:np.ndarray, labels:np.ndarray, k:int=15, seed:int=0, scale:bool=False) -> float|None:
-    "How well the rows of `X` tell their `labels`: a k-nearest-neighbour vote (on standardised columns with `scale`) cross-validated over up to five folds, its balanced accuracy; None with one class, or a class of fewer than 2."
+def _vote(X:np.ndarray, labels:np.ndarray, k:int=15, seed:int=0, scale:bool=False, each:bool=False) -> float|dict|None:
+    "How well the rows of `X` tell their `labels`: a k-nearest-neighbour vote (on standardised columns with `scale`) cross-validated over up to five folds, its balanced accuracy (with `each`, {class: one-against-the-rest balanced accuracy} of the pooled predictions); None with one class, or a class of fewer than 2."
     least = min(Counter(labels).values())
     if len(set(labels)) < 2 or least < 2: return None
-    from sklearn.model_selection import StratifiedKFold, cross_val_score
+    from sklearn.model_selection import StratifiedKFold, cross_val_score, cross_val_predict
     from sklearn.neighbors import KNeighborsClassifier
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
     folds = min(5, least)
     knn = KNeighborsClassifier(min(k, len(X) - len(X) // folds - 1))
     if scale: knn = make_pipeline(StandardScaler(), knn)
-    return round(float(cross_val_score(knn, X, labels, cv=StratifiedKFold(folds, shuffle=True, random_state=seed), scoring='balanced_accuracy').mean()), 3)
+    cv = StratifiedKFold(folds, shuffle=True, random_state=seed)
+    if not each: return round(float(cross_val_score(knn, X, labels, cv=cv, scoring='balanced_accuracy').mean()), 3)
+    said = cross_val_predict(knn, X, labels, cv=cv)
+    return {c: round(float((np.mean(said[labels == c] == c) + np.mean(said[labels != c] != c)) / 2), 3) for c in sorted(set(labels))}
 
 def placement(
     vols:list,                  # `volume_stats` dicts with a label each
@@ -304,21 +307,24 @@ def acquisition(
     vols:list,                  # `volume_stats` dicts with a label each
     k:int=15,                   # neighbours that vote
     seed:int=0,                 # for the folds
-) -> float|None:                # balanced accuracy; None where every volume was stored alike, or with a class of fewer than 2 volumes
-    "How well the way each volume was stored, not what it shows (voxel size, grid, lowest value, data type: `_stored`), tells its class: a nearest-neighbour vote's balanced accuracy, cross-validated, as `placement`."
+) -> dict|None:                 # {class: balanced accuracy}; None where every volume was stored alike, or with a class of fewer than 2 volumes
+    "How well the way each volume was stored, not what it shows (voxel size, grid, lowest value, data type: `_stored`), tells each class from the others: a nearest-neighbour vote, cross-validated as `placement`'s, and for each class the balanced accuracy of its answers, that class against the rest (with two classes, both read the vote's balanced accuracy)."
     if not vols: return None
     rows = [_stored(v) for v in vols]
     types = sorted({r[-1] for r in rows})
     X = np.array([r[:-1] + [float(r[-1] == t) for t in types] for r in rows], float)
     X = X[:, X.std(0) > 1e-9]                       # what varies
-    return None if not X.shape[1] else _vote(X, np.array([str(v['label']) for v in vols]), k, seed, scale=True)
+    return None if not X.shape[1] else _vote(X, np.array([str(v['label']) for v in vols]), k, seed, scale=True, each=True)
 
 def stored_apart(fp) -> str:
-    "A warning when `fp.acquisition` tells the classes apart more than halfway from chance to certainty (a model may learn the scanner, not the disease); '' otherwise."
-    a, chance = fp.acquisition, 1 / max(len(fp.counts), 1)
-    if a is None or a < chance + (1 - chance) / 2: return ''
-    return (f"{fp.name}: the class can be told from how the scans were stored alone (voxel size, grid, lowest value, data type): balanced accuracy "
-            f"{a:.2f}, {chance:.2f} by chance; a model may learn the scanner or the site instead of the disease: check that every class was scanned and exported alike")
+    "A warning when `fp.acquisition` tells a class from the others more than halfway from chance to certainty (0.75; a model may learn the scanner, not the disease); '' otherwise."
+    if not fp.acquisition: return ''
+    c, a = max(fp.acquisition.items(), key=lambda kv: kv[1])
+    if a < 0.75: return ''
+    who = "the classes can be told apart" if len(fp.acquisition) == 2 else f"the {c} scans can be told from the rest"
+    return (f"{fp.name}: {who} by how the scans were stored alone "
+            f"(voxel size, grid, lowest value, data type): balanced accuracy {a:.2f}, 0.50 by chance; a model may learn the scanner or the site "
+            "instead of the disease: check that every class was scanned and exported alike")
 
 # %% ../nbs/01a_fingerprint.ipynb #a7d4e9c2
 def _told_apart(a:np.ndarray, b:np.ndarray, seed:int=0) -> float:
