@@ -287,7 +287,7 @@ def _vote(X:np.ndarray, labels:np.ndarray, k:int=15, seed:int=0, scale:bool=Fals
     cv = StratifiedKFold(folds, shuffle=True, random_state=seed)
     if not each: return round(float(cross_val_score(knn, X, labels, cv=cv, scoring='balanced_accuracy').mean()), 3)
     said = cross_val_predict(knn, X, labels, cv=cv)
-    return {c: round(float((np.mean(said[labels == c] == c) + np.mean(said[labels != c] != c)) / 2), 3) for c in sorted(set(labels))}
+    return {str(c): round(float((np.mean(said[labels == c] == c) + np.mean(said[labels != c] != c)) / 2), 3) for c in sorted(set(labels))}
 
 def placement(
     vols:list,                  # `volume_stats` dicts with a label each
