@@ -430,9 +430,9 @@ def from_folder(
     empty = [name for c, name in enumerate(classes) if not any(ci == c for _, ci in items)]
     if empty: raise VolclfError(f"class folders with no volumes: {', '.join(empty)}", root)
     paths, labels = [p for p, _ in items], [c for _, c in items]
-    subjects = [re.match(r'sub-([A-Za-z0-9]+)', p.name) for p in paths]       # BIDS names its subjects: sub-<label>_ses-…_T1w.nii.gz
-    if group is None and all(subjects): group = lambda p: 'sub-' + re.match(r'sub-([A-Za-z0-9]+)', p.name)[1]
-    return from_files(paths, labels, classes, None if group is None else [group(p) for p in paths], on_error=on_error, name=root.name, sequences=sequences, frames=frames)
+    subjects = [re.match(r'sub-[A-Za-z0-9]+', p.name) for p in paths]          # BIDS names its subjects: sub-<label>_ses-…_T1w.nii.gz
+    groups = [group(p) for p in paths] if group else [m[0] for m in subjects] if all(subjects) else None
+    return from_files(paths, labels, classes, groups, on_error=on_error, name=root.name, sequences=sequences, frames=frames)
 
 # %% ../nbs/01_data.ipynb #7c2f9e4a
 GROUP_COLUMNS = ('group', 'patient', 'patient_id', 'patientid', 'subject', 'subject_id', 'participant_id')   # the manifest columns that name the patient, `group` first
@@ -447,9 +447,10 @@ def _read_csv(path:Path) -> list:
     except UnicodeDecodeError as e: raise VolclfError(f"not UTF-8 text (byte 0x{raw[e.start]:02x} at offset {e.start}); save the CSV as UTF-8", path) from None
     head = text.splitlines()[0] if text.strip() else ''
     sep = next((s for s in ',\t;' if s in head), ',')   # commas; else tabs (.tsv) or semicolons (spreadsheets saved where the comma is the decimal mark)
-    try: rows = list(csv.DictReader(text.splitlines(), delimiter=sep))
+    reader = csv.DictReader(text.splitlines(), delimiter=sep)
+    try: rows = list(reader)
     except csv.Error as e: raise VolclfError(f"malformed CSV ({e})", path) from None
-    cols = [_column(c) for c in (csv.DictReader(text.splitlines(), delimiter=sep).fieldnames or [])]
+    cols = [_column(c) for c in (reader.fieldnames or [])]
     if 'path' not in cols or 'label' not in cols:
         raise VolclfError(f"needs a header row with columns path,label[,group][,split]; found {','.join(cols) or 'nothing'}", path)
     named = [c for c in GROUP_COLUMNS if c in cols]
@@ -482,7 +483,7 @@ def _check_row(r:dict, classes:list, seen:dict, folder:Path, csv_path:Path, spli
     if split and not r.get('split'): raise bad(f"no split for {r['path']}, where other rows have one (train, val or test)")
     if r.get('split') and r['split'] not in ('train', 'val', 'test'): raise bad(f"split {r['split']!r} is not train, val or test")
     p = folder/r['path']
-    if '\\' in r['path'] and not p.exists() and (folder/r['path'].replace('\\', '/')).exists(): p = folder/r['path'].replace('\\', '/')   # written on Windows
+    if '\\' in r['path'] and not p.exists() and (w := folder/r['path'].replace('\\', '/')).exists(): p = w   # written on Windows
     if str(p) in seen: raise bad(f"repeats row {seen[str(p)]} ({r['path']})")
     seen[str(p)] = r['row']
     return p
