@@ -16,10 +16,10 @@ from .io import load_npy, check_volume, check_header, read_volume, inspect, read
 from .phantom import phantom_cohort
 
 # %% auto #0
-__all__ = ['MEDMNIST_3D', 'MEDMNIST_CLASSES', 'MODELNET10_CLASSES', 'GROUP_COLUMNS', 'VolumeDataset', 'synthetic_tumors',
-           'check_no_leak', 'content_hash', 'split', 'with_test_split', 'from_arrays', 'load_seed_arrays',
-           'medmnist_set', 'from_medmnist', 'from_modelnet', 'from_files', 'from_folder', 'from_csv', 'resize_volume',
-           'from_figshare', 'common_shape', 'load_spec']
+__all__ = ['MEDMNIST_3D', 'MEDMNIST_CLASSES', 'MODELNET10_CLASSES', 'COLUMNS', 'GROUP_COLUMNS', 'VolumeDataset',
+           'synthetic_tumors', 'check_no_leak', 'content_hash', 'split', 'with_test_split', 'from_arrays',
+           'load_seed_arrays', 'medmnist_set', 'from_medmnist', 'from_modelnet', 'from_files', 'from_folder',
+           'from_csv', 'resize_volume', 'from_figshare', 'common_shape', 'load_spec']
 
 # %% ../nbs/01_data.ipynb #89626c51
 @dataclass(repr=False)
@@ -435,12 +435,16 @@ def from_folder(
     return from_files(paths, labels, classes, groups, on_error=on_error, name=root.name, sequences=sequences, frames=frames)
 
 # %% ../nbs/01_data.ipynb #7c2f9e4a
-GROUP_COLUMNS = ('group', 'patient', 'patient_id', 'patientid', 'subject', 'subject_id', 'participant_id')   # the manifest columns that name the patient, `group` first
+COLUMNS = dict(     # a manifest's columns and the other headings each is found under, its own name first
+    path=('path', 'file', 'filename', 'filepath', 'file_path', 'image', 'image_path'),
+    label=('label', 'class', 'class_name', 'diagnosis', 'target', 'category'),
+    group=('group', 'patient', 'patient_id', 'patientid', 'subject', 'subject_id', 'participant_id'))
+GROUP_COLUMNS = COLUMNS['group']   # the headings that name the patient
 
 def _column(name:str) -> str: return '_'.join(name.strip().lower().replace('-', ' ').split())   # "Patient ID" → patient_id
 
 def _read_csv(path:Path) -> list:
-    "The rows of a manifest as dicts (with 'row', the line number), after checking encoding and columns; the patient column (`GROUP_COLUMNS`) is 'group'."
+    "The rows of a manifest as dicts (with 'row', the line number), after checking encoding and columns; a column under another of its `COLUMNS` headings is renamed to its own."
     if not path.is_file(): raise VolclfError("no such file", path)
     raw = path.read_bytes()
     try: text = raw.decode('utf-8-sig')
@@ -450,15 +454,16 @@ def _read_csv(path:Path) -> list:
     reader = csv.DictReader(text.splitlines(), delimiter=sep)
     try: rows = list(reader)
     except csv.Error as e: raise VolclfError(f"malformed CSV ({e})", path) from None
-    cols = [_column(c) for c in (reader.fieldnames or [])]
-    if 'path' not in cols or 'label' not in cols:
-        raise VolclfError(f"needs a header row with columns path,label[,group][,split]; found {','.join(cols) or 'nothing'}", path)
-    named = [c for c in GROUP_COLUMNS if c in cols]
-    if len(named) > 1 and 'group' not in named:     # which one holds the patient is the user's to say
-        raise VolclfError(f"columns {' and '.join(named)} could each name the patient: rename the one to keep together in splits 'group'", path)
-    rows = [dict(row=i + 2, **{_column(k): (v or '').strip() for k, v in r.items() if k}) for i, r in enumerate(rows)]
-    if named and named[0] != 'group':
-        for r in rows: r['group'] = r.pop(named[0])
+    cols, rename = [_column(c) for c in (reader.fieldnames or [])], {}
+    for col, headings in COLUMNS.items():
+        named = [c for c in headings if c in cols]
+        if len(named) > 1 and col not in named:     # which one is meant is the user's to say
+            raise VolclfError(f"columns {' and '.join(named)} could each be the {col}: rename the one to use {col!r}", path)
+        if named and named[0] != col: rename[named[0]] = col
+    if not {'path', 'label'} <= {rename.get(c, c) for c in cols}:
+        raise VolclfError(f"needs a header row with columns path,label[,group][,split] (or file or image for path, class or diagnosis for label, "
+                          f"patient or subject for group); found {','.join(cols) or 'nothing'}", path)
+    rows = [dict(row=i + 2, **{rename.get(c := _column(k), c): (v or '').strip() for k, v in r.items() if k}) for i, r in enumerate(rows)]
     rows = [r for r in rows if any(r[c] for c in ('path', 'label'))]
     if not rows: raise VolclfError("no rows under the header", path)
     return rows
