@@ -16,7 +16,7 @@ from .io import load_npy, check_volume, check_header, read_volume, inspect, read
 from .phantom import phantom_cohort
 
 # %% auto #0
-__all__ = ['MEDMNIST_3D', 'MEDMNIST_CLASSES', 'MODELNET10_CLASSES', 'COLUMNS', 'GROUP_COLUMNS', 'VolumeDataset',
+__all__ = ['MEDMNIST_3D', 'MEDMNIST_CLASSES', 'MODELNET10_CLASSES', 'SPLIT_FOLDERS', 'COLUMNS', 'GROUP_COLUMNS', 'VolumeDataset',
            'synthetic_tumors', 'check_no_leak', 'content_hash', 'split', 'with_test_split', 'from_arrays',
            'load_seed_arrays', 'medmnist_set', 'from_medmnist', 'from_modelnet', 'from_files', 'from_folder',
            'from_csv', 'resize_volume', 'from_figshare', 'common_shape', 'load_spec']
@@ -411,28 +411,54 @@ def from_files(
                          name=name, skipped=skipped, sequences=first.get('names'), frames=frames)
 
 # %% ../nbs/01_data.ipynb #8e2b5d0c
+SPLIT_FOLDERS = dict(train='train', training='train', val='val', valid='val', validation='val', test='test', testing='test')   # folder names that hold a split's class folders
+
+def _class_items(root:Path) -> tuple:
+    "(class names, [(path, class index)]) of `root/<class>/<item>`, notes and spreadsheets (`DOCUMENTS`) left out with a warning."
+    classes = sorted(d.name for d in root.iterdir() if d.is_dir() and not d.name.startswith('.'))
+    items = [(p, c) for c, name in enumerate(classes) for p in sorted((root/name).iterdir()) if not p.name.startswith('.')]
+    if notes := [p for p, _ in items if p.is_file() and p.suffix.lower() in DOCUMENTS]:    # left out, and said; a file of any other type is a volume or an error
+        warnings.warn(f"{root}: {left_out(notes, root)}")
+        left = set(notes); items = [(p, c) for p, c in items if p not in left]
+    return classes, items
+
+def _split_items(root:Path, folders:list) -> tuple:
+    "(class names, [(path, class index)], splits) of `root/<split>/<class>/<item>`, each split folder's classes checked against the training one's."
+    names = {SPLIT_FOLDERS[f.casefold()]: f for f in folders}
+    if len(names) < len(folders): raise VolclfError(f"split folders {', '.join(folders)} name one split twice", root)
+    if 'train' not in names: raise VolclfError(f"split folders {', '.join(folders)} but none for training (train)", root)
+    found = {s: _class_items(root/f) for s, f in names.items()}
+    classes = found['train'][0]
+    for s, (cs, _) in found.items():
+        if len(cs) < 2 and s == 'train': raise VolclfError(f"found {len(cs)} class sub-folders ({', '.join(cs) or 'none'}); a classifier needs one sub-folder per class, at least two", root/names[s])
+        if extra := sorted(set(cs) - set(classes)): raise VolclfError(f"class folders {', '.join(extra)} that {names['train']}/ has not: a class must be trained on to be predicted", root/names[s])
+    items = [(p, classes.index(found[s][0][c]), s) for s in ('train', 'val', 'test') if s in found for p, c in found[s][1]]
+    return classes, [(p, c) for p, c, _ in items], [s for *_, s in items]
+
 def from_folder(
-    root:str|Path,            # holds one sub-folder per class
+    root:str|Path,            # holds one sub-folder per class, or train/, val/ and test/ folders that each do
     on_error:str='raise',     # 'raise' or 'skip' bad files
     group:Callable|None=None, # group(path) -> patient id; default the BIDS subject where every name starts with one (sub-01_…), else a DICOM series' PatientID, else one group per volume
     sequences:list|None=None, # volumes that are case folders: the sequences to read (see `from_files`)
     frames:str|list|None=None,# volumes that are 4D files: the frames to read as channels (see `from_files`)
 ) -> VolumeDataset:
-    "A dataset from `root/<class>/<volume file, DICOM folder, or case folder of sequences>`."
+    "A dataset from `root/<class>/<volume file, DICOM folder, or case folder of sequences>`, or with the splits made already, `root/<train|val|test>/<class>/...`."
     root = Path(root)
     if not root.is_dir(): raise VolclfError("no such folder", root)
-    classes = sorted(d.name for d in root.iterdir() if d.is_dir() and not d.name.startswith('.'))
+    folders = sorted(d.name for d in root.iterdir() if d.is_dir() and not d.name.startswith('.'))
+    splits, by_split = None, [f for f in folders if f.casefold() in SPLIT_FOLDERS]
+    if by_split and len(by_split) < len(folders):
+        raise VolclfError(f"mixes split folders ({', '.join(by_split)}) with others ({', '.join(f for f in folders if f not in by_split)}): "
+                          "give class folders, or train/, val/ and test/ folders of class folders", root)
+    if by_split: classes, items, splits = _split_items(root, by_split)
+    else: classes, items = _class_items(root)
     if len(classes) < 2: raise VolclfError(f"found {len(classes)} class sub-folders ({', '.join(classes) or 'none'}); a classifier needs one sub-folder per class, at least two", root)
-    items = [(p, c) for c, name in enumerate(classes) for p in sorted((root/name).iterdir()) if not p.name.startswith('.')]
-    if notes := [p for p, _ in items if p.is_file() and p.suffix.lower() in DOCUMENTS]:    # left out, and said; a file of any other type is a volume or an error
-        warnings.warn(f"{root}: {left_out(notes, root)}")
-        left = set(notes); items = [(p, c) for p, c in items if p not in left]
     empty = [name for c, name in enumerate(classes) if not any(ci == c for _, ci in items)]
     if empty: raise VolclfError(f"class folders with no volumes: {', '.join(empty)}", root)
     paths, labels = [p for p, _ in items], [c for _, c in items]
     subjects = [re.match(r'sub-[A-Za-z0-9]+', p.name) for p in paths]          # BIDS names its subjects: sub-<label>_ses-…_T1w.nii.gz
     groups = [group(p) for p in paths] if group else [m[0] for m in subjects] if all(subjects) else None
-    return from_files(paths, labels, classes, groups, on_error=on_error, name=root.name, sequences=sequences, frames=frames)
+    return from_files(paths, labels, classes, groups, splits, on_error=on_error, name=root.name, sequences=sequences, frames=frames)
 
 # %% ../nbs/01_data.ipynb #7c2f9e4a
 COLUMNS = dict(     # a manifest's columns and the other headings each is found under, its own name first
