@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 from fastcore.basics import patch
 from .core import VolclfError, frames_text
-from .io import load_npy, check_volume, check_header, read_volume, inspect, read_figshare_mat, read_figshare_folds, FIGSHARE_CLASSES, DOCUMENTS, left_out
+from .io import load_npy, check_volume, check_header, read_volume, inspect, read_figshare_mat, read_figshare_folds, FIGSHARE_CLASSES, DOCUMENTS, left_out, case_sequences
 from .phantom import phantom_cohort
 
 # %% auto #0
@@ -435,10 +435,20 @@ def _split_items(root:Path, folders:list) -> tuple:
     items = [(p, classes.index(found[s][0][c]), s) for s in ('train', 'val', 'test') if s in found for p, c in found[s][1]]
     return classes, [(p, c) for p, c, _ in items], [s for *_, s in items]
 
+def _patient_folders(items:list) -> dict|None:
+    "{folder: its volumes} when the folders among `items` hold scans of their own rather than one case's sequences (no volume's name repeats from one folder to another, some folder holds several, not all as many); else None."
+    def held(p):
+        try: return case_sequences(p)
+        except VolclfError: return None          # two files of one name: `from_files` says so
+    cases = {p: v for p, *_ in items if p.is_dir() and (v := held(p))}
+    if len(cases) < 2 or max(map(len, cases.values())) < 2 or len({len(v) for v in cases.values()}) == 1: return None   # as many in each: sequences under names of their own
+    if max(Counter(n for v in cases.values() for n in v).values()) > 1: return None
+    return {p: list(v.values()) for p, v in cases.items()}
+
 def from_folder(
     root:str|Path,            # holds one sub-folder per class, or train/, val/ and test/ folders that each do
     on_error:str='raise',     # 'raise' or 'skip' bad files
-    group:Callable|None=None, # group(path) -> patient id; default the BIDS subject where every name starts with one (sub-01_…), else a DICOM series' PatientID, else one group per volume
+    group:Callable|None=None, # group(path) -> patient id; default the folder of a patient's scans (`_patient_folders`), else the BIDS subject where every name starts with one (sub-01_…), else a DICOM series' PatientID, else one group per volume
     sequences:list|None=None, # volumes that are case folders: the sequences to read (see `from_files`)
     frames:str|list|None=None,# volumes that are 4D files: the frames to read as channels (see `from_files`)
 ) -> VolumeDataset:
@@ -455,9 +465,15 @@ def from_folder(
     if len(classes) < 2: raise VolclfError(f"found {len(classes)} class sub-folders ({', '.join(classes) or 'none'}); a classifier needs one sub-folder per class, at least two", root)
     empty = [name for c, name in enumerate(classes) if not any(ci == c for _, ci in items)]
     if empty: raise VolclfError(f"class folders with no volumes: {', '.join(empty)}", root)
+    owners = None
+    if sequences is None and frames is None and (held := _patient_folders(items)):   # class/patient/scans: each file a volume, the folder its patient
+        each = [(f, c, s, p.name if p in held else str(p)) for (p, c), s in zip(items, splits or [None] * len(items)) for f in held.get(p, [p])]
+        items, splits, owners = [(f, c) for f, c, *_ in each], splits and [s for _, _, s, _ in each], [o for *_, o in each]
+        warnings.warn(f"{root}: {len(held)} folders hold scans whose names no other folder repeats, so not one case's sequences: each file is read as "
+                      f"a volume and each folder as its patient ({len(items)} volumes); name the files alike in every folder (t1, t2, ...) to read them as sequences")
     paths, labels = [p for p, _ in items], [c for _, c in items]
     subjects = [re.match(r'sub-[A-Za-z0-9]+', p.name) for p in paths]          # BIDS names its subjects: sub-<label>_ses-…_T1w.nii.gz
-    groups = [group(p) for p in paths] if group else [m[0] for m in subjects] if all(subjects) else None
+    groups = [group(p) for p in paths] if group else owners or ([m[0] for m in subjects] if all(subjects) else None)
     return from_files(paths, labels, classes, groups, splits, on_error=on_error, name=root.name, sequences=sequences, frames=frames)
 
 # %% ../nbs/01_data.ipynb #7c2f9e4a
@@ -695,5 +711,6 @@ def load_spec(
     "The dataset a command-line data spec names."
     ds = synthetic_tumors(n, shape, n_classes, seed) if spec == 'synthetic' else _source(spec, labels, on_error, sequences, frames)
     if len(np.unique(ds.y)) < 2:
-        raise VolclfError(f"every volume is labelled {ds.classes[ds.y[0]]}: a classifier needs volumes of at least two classes", labels or spec)
+        left = f" ({len(ds.skipped)} input{'s' * (len(ds.skipped) > 1)} skipped, the first: {ds.skipped[0][1]})" if ds.skipped else ""
+        raise VolclfError(f"every volume is labelled {ds.classes[ds.y[0]]}: a classifier needs volumes of at least two classes{left}", labels or spec)
     return ds if test is None or (ds.splits is not None and 'test' in set(ds.splits)) else with_test_split(ds, test, seed)
