@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 from fastcore.basics import patch
 from .core import VolclfError, frames_text
-from .io import load_npy, check_volume, check_header, read_volume, inspect, read_figshare_mat, read_figshare_folds, FIGSHARE_CLASSES, DOCUMENTS, left_out, case_sequences
+from .io import load_npy, check_volume, check_header, read_volume, inspect, read_figshare_mat, read_figshare_folds, FIGSHARE_CLASSES, DOCUMENTS, left_out, case_sequences, _holds_dicom
 from .phantom import phantom_cohort
 
 # %% auto #0
@@ -435,6 +435,12 @@ def _split_items(root:Path, folders:list) -> tuple:
     items = [(p, classes.index(found[s][0][c]), s) for s in ('train', 'val', 'test') if s in found for p, c in found[s][1]]
     return classes, [(p, c) for p, c, _ in items], [s for *_, s in items]
 
+def _one_series(p:Path) -> Path|None:
+    "The one folder of DICOM files below the folder `p`, where `p` holds no volume at its own level (a PACS export's PATIENT/STUDY/SERIES); else None."
+    if not p.is_dir() or _holds_dicom(p) or case_sequences(p): return None
+    below = [d for d in p.rglob('*') if d.is_dir() and _holds_dicom(d)]
+    return below[0] if len(below) == 1 else None
+
 def _patient_folders(items:list) -> dict|None:
     "{folder: its volumes} when the folders among `items` hold scans of their own rather than one case's sequences (no volume's name repeats from one folder to another, some folder holds several, not all as many); else None."
     def held(p):
@@ -465,7 +471,7 @@ def from_folder(
     if len(classes) < 2: raise VolclfError(f"found {len(classes)} class sub-folders ({', '.join(classes) or 'none'}); a classifier needs one sub-folder per class, at least two", root)
     empty = [name for c, name in enumerate(classes) if not any(ci == c for _, ci in items)]
     if empty: raise VolclfError(f"class folders with no volumes: {', '.join(empty)}", root)
-    owners = None
+    items, owners = [(_one_series(p) or p, c) for p, c in items], None        # a series deeper down, alone: the volume
     if sequences is None and frames is None and (held := _patient_folders(items)):   # class/patient/scans: each file a volume, the folder its patient
         each = [(f, c, s, p.name if p in held else str(p)) for (p, c), s in zip(items, splits or [None] * len(items)) for f in held.get(p, [p])]
         items, splits, owners = [(f, c) for f, c, *_ in each], splits and [s for _, _, s, _ in each], [o for *_, o in each]

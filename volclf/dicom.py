@@ -20,7 +20,11 @@ def _dicom_files(path:str|Path|list) -> list:
     if path.is_file(): return [path]
     if not path.is_dir(): raise VolclfError("no such file or folder", path)
     files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith('.') and p.name.upper() != 'DICOMDIR')
-    if not files: raise VolclfError("empty folder: no DICOM files", path)
+    if not files:
+        below = [d for d in sorted(path.rglob('*')) if d.is_dir() and any(k.is_file() and not k.name.startswith('.') for k in d.iterdir())]
+        if below: raise VolclfError(f"no files of its own, but {len(below)} folder{'s' * (len(below) > 1)} of files below it (the first: {below[0].relative_to(path)}): "
+                                    "a DICOM series is read from the folder that holds its slices", path)
+        raise VolclfError("empty folder: no DICOM files", path)
     return files
 
 def _dcmread(f:Path, pixels:bool):
