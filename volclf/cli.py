@@ -96,7 +96,7 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument('--out', default='runs/demo', help="run directory (default: %(default)s)")
     _add_shared_args(d, DEMO['shape'])
     spec = ("'synthetic'; a folder of class folders (or of train/, val/, test/ folders of them), of figshare .mat files, or with X_train.npy...; a CSV (or TSV) manifest "
-            "(path,label[,group][,split], or headed file, class, patient...; the group, a patient's scans kept on one side of every split); a MedMNIST or ModelNet .npz. A volume is a file, a DICOM series folder, or a case folder of "
+            "(path,label[,group][,split], or headed file, class, patient...; the group, a patient's scans kept on one side of every split); a MedMNIST or ModelNet .npz, or one of x and y arrays. A volume is a file, a DICOM series folder, or a case folder of "
             "sequences (one file or DICOM folder each, a channel each)")
     pl = sub.add_parser('plan', help="check a dataset and plan its training: every choice with its reason; exit 2 when the data has problems")
     pl.add_argument('--data', required=True, metavar='SPEC', help=spec)

@@ -16,10 +16,10 @@ from .io import load_npy, check_volume, check_header, read_volume, inspect, read
 from .phantom import phantom_cohort
 
 # %% auto #0
-__all__ = ['MEDMNIST_3D', 'MEDMNIST_CLASSES', 'MODELNET10_CLASSES', 'SPLIT_FOLDERS', 'COLUMNS', 'GROUP_COLUMNS', 'VolumeDataset',
-           'synthetic_tumors', 'check_no_leak', 'content_hash', 'split', 'with_test_split', 'from_arrays',
-           'load_seed_arrays', 'medmnist_set', 'from_medmnist', 'from_modelnet', 'from_files', 'from_folder',
-           'from_csv', 'resize_volume', 'from_figshare', 'common_shape', 'load_spec']
+__all__ = ['MEDMNIST_3D', 'MEDMNIST_CLASSES', 'MODELNET10_CLASSES', 'ARRAY_KEYS', 'SPLIT_FOLDERS', 'COLUMNS', 'GROUP_COLUMNS',
+           'VolumeDataset', 'synthetic_tumors', 'check_no_leak', 'content_hash', 'split', 'with_test_split',
+           'from_arrays', 'load_seed_arrays', 'medmnist_set', 'from_medmnist', 'from_modelnet', 'from_npz',
+           'from_files', 'from_folder', 'from_csv', 'resize_volume', 'from_figshare', 'common_shape', 'load_spec']
 
 # %% ../nbs/01_data.ipynb #89626c51
 @dataclass(repr=False)
@@ -245,9 +245,10 @@ def _compact(x:np.ndarray) -> np.ndarray:
     return x
 
 def _labels(y:np.ndarray, where) -> np.ndarray:
-    "Labels as a flat int64 vector; refuses multi-label arrays and non-integers."
+    "Labels as a flat int64 vector (one-hot rows, as `keras.utils.to_categorical` writes them, to their column); refuses multi-label arrays and non-integers."
     y = np.asarray(y)
     if y.ndim == 2 and y.shape[1] == 1: y = y[:, 0]
+    if y.ndim == 2 and y.shape[1] > 1 and len(y) and np.isin(y, (0, 1)).all() and (y.sum(1) == 1).all(): y = y.argmax(1)   # one-hot
     if y.ndim != 1: raise VolclfError(f"labels have shape {y.shape}; volclf classifies one label per volume", where)
     if y.dtype.kind not in 'iub' and not (y.dtype.kind == 'f' and np.array_equal(y, np.round(y))): raise VolclfError(f"labels are {y.dtype}, not whole numbers", where)
     return y.astype(np.int64)
@@ -338,6 +339,38 @@ def from_modelnet(path:str|Path, classes:list|None=MODELNET10_CLASSES) -> Volume
     "ModelNet voxel grids from an `.npz` with `X_train`, `y_train`, `X_test`, `y_test`."
     path = Path(path)
     return _from_parts(lambda k: load_npy(path, k), {p: (f'X_{p}', f'y_{p}') for p in ('train', 'test')}, classes, path)
+
+ARRAY_KEYS = dict(x=('x', 'images', 'volumes', 'data', 'inputs'), y=('y', 'labels', 'label', 'targets', 'target'),
+                  groups=('groups', 'group', 'patients', 'patient', 'patient_ids', 'subjects'), classes=('classes', 'class_names'),
+                  splits=('splits', 'split'))   # the names an archive of one dataset may give its arrays, any capitals
+
+def _array_roles(keys, where) -> dict:
+    "{role: key} for the arrays among `keys` that `ARRAY_KEYS` names; two keys for one role are refused."
+    roles = {}
+    for role, names in ARRAY_KEYS.items():
+        hits = sorted(k for k in keys if k.lower() in names)
+        if len(hits) > 1: raise VolclfError(f"arrays {' and '.join(hits)} could each be the {role}: keep one", where)
+        if hits: roles[role] = hits[0]
+    return roles
+
+def from_npz(path:str|Path) -> VolumeDataset:
+    "A dataset from one `.npz` of volumes and labels (`x`/`images` and `y`/`labels`, `ARRAY_KEYS`), with its groups, class names and splits where it holds them; labels may be names."
+    path = Path(path)
+    keys = list(inspect(path).get('arrays', {}))
+    roles = _array_roles(keys, path)
+    if not {'x', 'y'} <= set(roles): raise VolclfError(f"an .npz with arrays {', '.join(sorted(keys))}: volclf reads volumes and labels as x and y (or images and labels), "
+                                                       "MedMNIST's (train_images, ...) and X_train/y_train/X_test/y_test", path)
+    get = lambda r: load_npy(path, roles[r]) if r in roles else None
+    y, classes = get('y'), get('classes')
+    if y.dtype.kind in 'US':                                     # labels by name
+        names = [str(c) for c in classes] if classes is not None else sorted(set(map(str, y.ravel())))
+        if unknown := sorted(set(map(str, y.ravel())) - set(names)): raise VolclfError(f"labels {', '.join(unknown[:3])} are not among its classes", path)
+        y, classes = np.array([names.index(str(v)) for v in y.ravel()]), names
+    splits = get('splits')
+    if splits is not None and (bad := sorted(set(map(str, splits)) - {'train', 'val', 'test'})): raise VolclfError(f"splits {', '.join(bad)} are not train, val or test", path)
+    ds = from_arrays(get('x'), y, None if classes is None else [str(c) for c in classes], get('groups'), None if splits is None else splits.astype(str), path.stem)
+    if ds.y.max(initial=0) >= len(ds.classes): raise VolclfError(f"labels up to {ds.y.max()} but {len(ds.classes)} class names", path)
+    return ds
 
 # %% ../nbs/01_data.ipynb #0c5e8a2d
 def _item_header(path, sequences:list|None=None, frames:str|list|None=None) -> tuple:
@@ -694,7 +727,7 @@ def _source(spec:str, labels:str|None, on_error:str, sequences:list|None=None, f
         keys = set(inspect(p).get('arrays', {}))
         if 'train_images' in keys: return from_medmnist(p)
         if 'X_train' in keys: return from_modelnet(p, None if len(np.unique(load_npy(p, 'y_train'))) != 10 else MODELNET10_CLASSES)
-        raise VolclfError(f"an .npz with arrays {', '.join(sorted(keys))}; volclf reads MedMNIST (train_images, ...) and X_train/y_train/X_test/y_test archives", spec)
+        return from_npz(p)
     if p.is_dir() and (p/'X_train.npy').exists(): return load_seed_arrays(p)
     if p.is_dir() and next(p.rglob('*.mat'), None): return from_figshare(p, on_error=on_error)
     if p.is_dir() and any(d.is_dir() for d in p.iterdir()): return from_folder(p, on_error, sequences=sequences, frames=frames)
