@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 from fastcore.basics import patch
 from .core import VolclfError, frames_text
-from .io import load_npy, check_volume, check_header, read_volume, inspect, read_figshare_mat, read_figshare_folds, FIGSHARE_CLASSES, DOCUMENTS, left_out, case_sequences, _holds_dicom
+from .io import load_npy, check_volume, check_header, read_volume, inspect, read_figshare_mat, read_figshare_folds, FIGSHARE_CLASSES, DOCUMENTS, left_out, case_sequences, _holds_dicom, _bare_name, _extension
 from .phantom import phantom_cohort
 
 # %% auto #0
@@ -560,8 +560,17 @@ def _class_names(labels:list, classes:list|None, where:Path|None=None) -> list:
         raise VolclfError(f"labels {' and '.join(map(repr, clash))} differ only in case: write each class one way", where)
     return sorted(names, key=float) if all(l.lstrip('-').replace('.', '', 1).isdigit() for l in names) else names
 
-def _check_row(r:dict, classes:list, seen:dict, folder:Path, csv_path:Path, split:bool=False) -> Path:
-    "The volume path of manifest row `r`, after checking its label, split (needed when `split`) and that it is not a repeat."
+def _alike(p:Path, listed:dict) -> Path|None:
+    "The one volume file beside `p` (which is not there) of `p`'s name with another volume extension or none (`scan` or `scan.nii` for `scan.nii.gz`); `listed` keeps each folder's listing."
+    if p.parent not in listed:
+        listed[p.parent] = {}
+        for q in (p.parent.iterdir() if p.parent.is_dir() else []):
+            if q.is_file() and _extension(q.name): listed[p.parent].setdefault(_bare_name(q), []).append(q)
+    hits = listed[p.parent].get(_bare_name(p), [])
+    return hits[0] if len(hits) == 1 else None
+
+def _check_row(r:dict, classes:list, seen:dict, folder:Path, csv_path:Path, split:bool=False, listed:dict|None=None) -> Path:
+    "The volume path of manifest row `r`, after checking its label, split (needed when `split`) and that it is not a repeat; a path that names a file by another extension, or none, is read as that file (`_alike`, marked in `r`)."
     bad = lambda msg: VolclfError(f"row {r['row']}: {msg}", csv_path)
     if not r['path']: raise bad("empty path")
     if not r['label']: raise bad(f"no label for {r['path']}")
@@ -570,6 +579,7 @@ def _check_row(r:dict, classes:list, seen:dict, folder:Path, csv_path:Path, spli
     if r.get('split') and r['split'] not in ('train', 'val', 'test'): raise bad(f"split {r['split']!r} is not train, val or test")
     p = folder/r['path']
     if '\\' in r['path'] and not p.exists() and (w := folder/r['path'].replace('\\', '/')).exists(): p = w   # written on Windows
+    if not p.exists() and (q := _alike(p, {} if listed is None else listed)): p, r['alike'] = q, q.name
     if str(p) in seen: raise bad(f"repeats row {seen[str(p)]} ({r['path']})")
     seen[str(p)] = r['row']
     return p
@@ -586,11 +596,14 @@ def from_csv(
     "A file-backed dataset from a CSV manifest."
     path = Path(path)
     rows = _read_csv(path)
-    classes, folder, seen, skipped, keep = _class_names([r['label'] for r in rows], classes, path), Path(root or path.parent), {}, [], []
+    classes, folder, seen, skipped, keep, listed = _class_names([r['label'] for r in rows], classes, path), Path(root or path.parent), {}, [], [], {}
     splits = any(r.get('split') for r in rows)      # a split column in use: every row needs one
     for r in rows:
-        p = _attempt(lambda: _check_row(r, classes, seen, folder, path, splits), on_error, skipped, f"{path} row {r['row']}")
+        p = _attempt(lambda: _check_row(r, classes, seen, folder, path, splits, listed), on_error, skipped, f"{path} row {r['row']}")
         if p is not None: keep.append((r, p))
+    if alike := [r for r, _ in keep if 'alike' in r]:
+        warnings.warn(f"{path}: {len(alike)} path{'s' * (len(alike) > 1)} name{'s' * (len(alike) == 1)} no file, but one of that name with another extension "
+                      f"(the first: row {alike[0]['row']}, {alike[0]['path']} is {alike[0]['alike']}): read as {'those' if len(alike) > 1 else 'that'}")
     if not keep: raise VolclfError(f"no usable rows ({skipped[0][1] if skipped else ''})", path)
     groups = None
     if 'group' in keep[0][0]:
