@@ -463,23 +463,24 @@ def _split_items(root:Path, folders:list) -> tuple:
     found = {s: _class_items(root/f) for s, f in names.items()}
     classes = found['train'][0]
     for s, (cs, _) in found.items():
-        if len(cs) < 2 and s == 'train': raise VolclfError(f"found {len(cs)} class sub-folders ({', '.join(cs) or 'none'}); a classifier needs one sub-folder per class, at least two", root/names[s])
         if extra := sorted(set(cs) - set(classes)): raise VolclfError(f"class folders {', '.join(extra)} that {names['train']}/ has not: a class must be trained on to be predicted", root/names[s])
     items = [(p, classes.index(found[s][0][c]), s) for s in ('train', 'val', 'test') if s in found for p, c in found[s][1]]
     return classes, [(p, c) for p, c, _ in items], [s for *_, s in items]
 
+def _case(p:Path) -> dict|None:
+    "`case_sequences(p)`, or None where it refuses the folder (two files of one name): reading the item says why, under `on_error`."
+    try: return case_sequences(p)
+    except VolclfError: return None
+
 def _one_series(p:Path) -> Path|None:
     "The one folder of DICOM files below the folder `p`, where `p` holds no volume at its own level (a PACS export's PATIENT/STUDY/SERIES); else None."
-    if not p.is_dir() or _holds_dicom(p) or case_sequences(p): return None
+    if not p.is_dir() or _holds_dicom(p) or _case(p): return None
     below = [d for d in p.rglob('*') if d.is_dir() and _holds_dicom(d)]
     return below[0] if len(below) == 1 else None
 
 def _patient_folders(items:list) -> dict|None:
     "{folder: its volumes} when the folders among `items` hold scans of their own rather than one case's sequences (no volume's name repeats from one folder to another, some folder holds several, not all as many); else None."
-    def held(p):
-        try: return case_sequences(p)
-        except VolclfError: return None          # two files of one name: `from_files` says so
-    cases = {p: v for p, *_ in items if p.is_dir() and (v := held(p))}
+    cases = {p: v for p, *_ in items if p.is_dir() and (v := _case(p))}
     if len(cases) < 2 or max(map(len, cases.values())) < 2 or len({len(v) for v in cases.values()}) == 1: return None   # as many in each: sequences under names of their own
     if max(Counter(n for v in cases.values() for n in v).values()) > 1: return None
     return {p: list(v.values()) for p, v in cases.items()}
