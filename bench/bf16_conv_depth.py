@@ -6,7 +6,9 @@ Each case (kernel k, stride s, input depth d: the first spatial axis, 'same' pad
 out, batch 4) takes the kernel gradient of one random convolution in bfloat16 and in float32, `--trials` times, in a
 process of its own (the faulty kernel can corrupt the heap and kill the process: that counts as a failure). A case
 fails when a gradient is not finite, or is further from the float32 one than 5 % of its largest value (bfloat16's own
-rounding stays under 1 %). The guard computes a convolution in float32 when 1 < d < k, or d = k with s > 1.
+rounding stays under 1 %). The guard computes a convolution in float32 when 1 < d < k, or d = k with s > 1 (and
+at d = 1 over one input channel, where the forward pass fails: inputs of 8 channels, as here, do not reach it; the
+models chapter tests it).
 
     python bench/bf16_conv_depth.py            # results in bench/results/bf16_conv_depth.json
     python bench/bf16_conv_depth.py --quick    # k = 3 only, 2 trials: a smoke run

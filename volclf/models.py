@@ -23,15 +23,16 @@ def _classifier_head(n_classes, precision):
     return layers.Dense(n_classes, activation='softmax', dtype='float32'), 'sparse_categorical_crossentropy'
 
 def guard_bfloat16(model:keras.Model) -> list:
-    "Compute in float32 each bfloat16 `Conv3D` of `model` whose input depth (its first spatial axis) is between 1 and its kernel's (or equal to it when strided), where TensorFlow's CPU gradient of a bfloat16 kernel is wrong (see Precision); the names of the layers changed. Layers whose input is not recorded (a subclassed model's) are left as they are."
+    "Compute in float32 each bfloat16 `Conv3D` of `model` whose input depth (its first spatial axis) is between 1 and its kernel's (or equal to it when strided), where TensorFlow's CPU gradient of a bfloat16 kernel is wrong, or is 1 with one input channel, where its output is (see Precision); the names of the layers changed. Layers whose input is not recorded (a subclassed model's) are left as they are."
     changed = []
     for layer in model.layers:
         if isinstance(layer, keras.Model): changed += guard_bfloat16(layer)
         elif isinstance(layer, layers.Conv3D) and layer.compute_dtype == 'bfloat16':
-            try: d = layer.input.shape[1]
+            try: d, c = layer.input.shape[1], layer.input.shape[-1]
             except (AttributeError, ValueError): continue         # a subclassed model's layer keeps no input to read: left as it is
             k, s = layer.kernel_size[0], layer.strides[0]
-            if d is not None and 1 < d < k + (s > 1): layer.dtype_policy = 'float32'; changed.append(layer.name)   # depth k too when strided
+            if d is not None and (1 < d < k + (s > 1) or d == 1 and c == 1 and k > 1):   # depth k too when strided; one slice of one channel
+                layer.dtype_policy = 'float32'; changed.append(layer.name)
     return changed
 
 def _guard_and_compile(model:keras.Model, loss:str) -> keras.Model:

@@ -246,6 +246,7 @@ def spacing_rule(fp:Fingerprint) -> tuple:
             "resample to the median of each axis (a coarse axis stays coarse)")
 
 def _round4(n:float) -> int: return max(4, int(round(n / 4)) * 4)
+def _side(n:float) -> int: return max(1, int(round(n))) if n < 3.5 else _round4(n)   # a side of 1 to 3 voxels (a 2D image's one slice) stays: never halved, so it needs no multiple of 4
 
 def _at(v:dict, key:str, spacing:tuple|None) -> np.ndarray:
     "A fingerprint volume's `key` ('shape' or 'extent', in its voxels) in voxels of `spacing`; as it is when either has no voxel size."
@@ -264,9 +265,9 @@ def shape_rule(fp:Fingerprint, spacing:tuple|None, max_voxels:int=96**3) -> tupl
     "(input shape, why): the median shape at `spacing`, shrunk to at most `max_voxels` (`shrink_factors`: the finest axes first), each side a multiple of 4."
     med, voxel = _median_shape(fp, spacing), _voxel(fp, spacing)
     f = shrink_factors(med, voxel, max_voxels)
-    shape = tuple(_round4(max(m * g, min(m, 16))) for m, g in zip(med, f))   # an axis of few slices keeps them
+    shape = tuple(_side(max(m * g, min(m, 16))) for m, g in zip(med, f))   # an axis of few slices keeps them
     why = f"the median size{' after resampling' if spacing else ''}, {_x(np.round(med, 1))}"
-    if (f == 1).all(): return shape, why + ", to multiples of 4"
+    if (f == 1).all(): return shape, why + (", to multiples of 4" if min(med) >= 3.5 else ", its longer sides to multiples of 4")
     if len(set(np.round(f, 6))) == 1: return shape, why + f", shrunk by {f[0]:.2f} to fit {max_voxels:,} voxels, to multiples of 4"
     return shape, why + (f", to fit {max_voxels:,} voxels shrunk along its finest axes first (by {', '.join(f'{g:.2f}' for g in f)}): "
                          f"voxels of {_x(np.round(voxel / f, 2))} mm, to multiples of 4")
@@ -410,6 +411,11 @@ def rotation_rule(
 def augment_rule(fp:Fingerprint) -> tuple:
     "({augmentation fields}, why): which axes volumes may be mirrored and turned along, from the kind, the mirror asymmetry and the shared orientation; never a mirror that turns one class into another (`mirror_swaps`)."
     aug, why = _augment_by_kind(fp)
+    if flat := [i for i, n in enumerate(fp.shape) if n <= 1]:                   # 2D images stored as volumes of one slice
+        planes = [p for p in turn_planes(aug['turn_plane']) if not set(p) & set(flat)]
+        aug = dict(aug, flip_axes=tuple(a for a in aug['flip_axes'] if a not in flat), turn_plane=(planes[0] if len(planes) == 1 else tuple(planes)) or None,
+                   rotate_axes=tuple(k for k in aug['rotate_axes'] if not ({0, 1, 2} - {k}) & set(flat)))
+        why += f"; images of one voxel along {' and '.join('DHW'[i] for i in flat)}: mirrored, rotated and turned only within the image"
     swapped = [a for a in aug['flip_axes'] if fp.mirror_swaps and fp.mirror_swaps[a]]
     if not swapped: return aug, why
     pairs = "; ".join(f"along {'DHW'[a]} " * (len(swapped) > 1) + ", ".join(f"{c} ↔ {d}, told apart {t:.2f}, a mirror image from the other {m:.2f}" for c, d, t, m in fp.mirror_swaps[a][:3])
@@ -423,9 +429,9 @@ def augment_rule(fp:Fingerprint) -> tuple:
 
 def _augment_by_kind(fp:Fingerprint) -> tuple:
     "`augment_rule` before it drops the mirrors that swap classes."
-    a = np.asarray(fp.asymmetry, float)
+    a, flat = np.asarray(fp.asymmetry, float), [n <= 1 for n in fp.shape]   # an axis of one voxel mirrors onto itself: never the one to choose
     if fp.kind != 'binary':
-        m = int(a.argmin())
+        m = int(np.where(flat, np.inf, a).argmin())
         ct = fp.kind == 'ct'
         jitter = ("no intensity jitter: Hounsfield units are calibrated, the same tissue reads the same on every scanner, and a "
                   "density (a stone's, a bleed's) can be what tells the classes apart" if ct else "intensity and contrast jitter")
@@ -447,7 +453,7 @@ def _augment_by_kind(fp:Fingerprint) -> tuple:
             f"shapes with no preferred axis (mirror asymmetry {', '.join(f'{v:.2f}' for v in a)} along D, H, W)")
     shared = _shared(fp, planes)
     if vertical and shared:
-        m = min(rest, key=lambda i: a[i])
+        m = min(rest, key=lambda i: (flat[i], a[i]))
         return dict(flip_axes=(m,), turn_plane=None, rotate_axes=(up,), degrees=15., scale=0.1, jitter=False), (
             f"{what}, sharing an orientation ({agree}): they keep it, mirrored only along {'DHW'[m]}, the most mirror-symmetric "
             "horizontal axis, rotated ≤ 15° about the vertical, never turned by 90°")
