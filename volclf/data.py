@@ -244,6 +244,16 @@ def _compact(x:np.ndarray) -> np.ndarray:
     if x.dtype.kind in 'iub' and x.dtype != np.uint8 and x.size and x.min() >= 0 and x.max() <= 255: return x.astype(np.uint8)
     return x
 
+def _class_names(labels:list, classes:list|None, where:Path|None=None) -> list:
+    "Class names: `classes` if given, else the distinct labels (none empty, no two alike but for case), sorted (numerically when all are numbers)."
+    if classes is not None: return [str(c) for c in classes]
+    names = sorted(set(labels) - {''})
+    alike = {}
+    for n in names: alike.setdefault(n.casefold(), []).append(n)
+    if clash := next((v for v in alike.values() if len(v) > 1), None):
+        raise VolclfError(f"labels {' and '.join(map(repr, clash))} differ only in case: write each class one way", where)
+    return sorted(names, key=float) if all(l.lstrip('-').replace('.', '', 1).isdigit() for l in names) else names
+
 def _labels(y:np.ndarray, where) -> np.ndarray:
     "Labels as a flat int64 vector (one-hot rows, as `keras.utils.to_categorical` writes them, to their column); refuses multi-label arrays and non-integers."
     y = np.asarray(y)
@@ -363,7 +373,7 @@ def from_npz(path:str|Path) -> VolumeDataset:
     get = lambda r: load_npy(path, roles[r]) if r in roles else None
     y, classes = get('y'), get('classes')
     if y.dtype.kind in 'US':                                     # labels by name
-        names = [str(c) for c in classes] if classes is not None else sorted(set(map(str, y.ravel())))
+        names = _class_names([str(v) for v in y.ravel()], None if classes is None else list(classes), path)
         if unknown := sorted(set(map(str, y.ravel())) - set(names)): raise VolclfError(f"labels {', '.join(unknown[:3])} are not among its classes", path)
         y, classes = np.array([names.index(str(v)) for v in y.ravel()]), names
     splits = get('splits')
@@ -473,14 +483,13 @@ def _case(p:Path) -> dict|None:
     except VolclfError: return None
 
 def _one_series(p:Path) -> Path|None:
-    "The one folder of DICOM files below the folder `p`, where `p` holds no volume at its own level (a PACS export's PATIENT/STUDY/SERIES); else None."
-    if not p.is_dir() or _holds_dicom(p) or _case(p): return None
+    "The one folder of DICOM files below the folder `p`, which holds no volume at its own level (a PACS export's PATIENT/STUDY/SERIES); else None."
     below = [d for d in p.rglob('*') if d.is_dir() and _holds_dicom(d)]
     return below[0] if len(below) == 1 else None
 
-def _patient_folders(items:list) -> dict|None:
-    "{folder: its volumes} when the folders among `items` hold scans of their own rather than one case's sequences (no volume's name repeats from one folder to another, some folder holds several, not all as many); else None."
-    cases = {p: v for p, *_ in items if p.is_dir() and (v := _case(p))}
+def _patient_folders(found:dict) -> dict|None:
+    "{folder: its volumes} when the case folders `found` ({folder: `case_sequences`}) hold scans of their own rather than one case's sequences (no volume's name repeats from one folder to another, some folder holds several, not all as many); else None."
+    cases = {p: v for p, v in found.items() if v}
     if len(cases) < 2 or max(map(len, cases.values())) < 2 or len({len(v) for v in cases.values()}) == 1: return None   # as many in each: sequences under names of their own
     if max(Counter(n for v in cases.values() for n in v).values()) > 1: return None
     return {p: list(v.values()) for p, v in cases.items()}
@@ -505,8 +514,9 @@ def from_folder(
     if len(classes) < 2: raise VolclfError(f"found {len(classes)} class sub-folders ({', '.join(classes) or 'none'}); a classifier needs one sub-folder per class, at least two", root)
     empty = [name for c, name in enumerate(classes) if not any(ci == c for _, ci in items)]
     if empty: raise VolclfError(f"class folders with no volumes: {', '.join(empty)}", root)
-    items, owners = [(_one_series(p) or p, c) for p, c in items], None        # a series deeper down, alone: the volume
-    if sequences is None and frames is None and (held := _patient_folders(items)):   # class/patient/scans: each file a volume, the folder its patient
+    found = {p: _case(p) for p, _ in items if p.is_dir() and not _holds_dicom(p)}   # each folder that is no DICOM series, listed once
+    items, owners = [((p in found and not found[p] and _one_series(p)) or p, c) for p, c in items], None   # a series deeper down, alone: the volume
+    if sequences is None and frames is None and (held := _patient_folders(found)):   # class/patient/scans: each file a volume, the folder its patient
         each = [(f, c, s, p.name if p in held else str(p)) for (p, c), s in zip(items, splits or [None] * len(items)) for f in held.get(p, [p])]
         items, splits, owners = [(f, c) for f, c, *_ in each], splits and [s for _, _, s, _ in each], [o for *_, o in each]
         warnings.warn(f"{root}: {len(held)} folders hold scans whose names no other folder repeats, so not one case's sequences: each file is read as "
@@ -551,16 +561,6 @@ def _read_csv(path:Path) -> list:
     return rows
 
 # %% ../nbs/01_data.ipynb #1d8a4c7e
-def _class_names(labels:list, classes:list|None, where:Path|None=None) -> list:
-    "Class names: `classes` if given, else the distinct labels (none empty, no two alike but for case), sorted (numerically when all are numbers)."
-    if classes is not None: return [str(c) for c in classes]
-    names = sorted(set(labels) - {''})
-    alike = {}
-    for n in names: alike.setdefault(n.casefold(), []).append(n)
-    if clash := next((v for v in alike.values() if len(v) > 1), None):
-        raise VolclfError(f"labels {' and '.join(map(repr, clash))} differ only in case: write each class one way", where)
-    return sorted(names, key=float) if all(l.lstrip('-').replace('.', '', 1).isdigit() for l in names) else names
-
 def _alike(p:Path, listed:dict) -> Path|None:
     "The one volume file beside `p` (which is not there) of `p`'s name with another volume extension or none (`scan` or `scan.nii` for `scan.nii.gz`); `listed` keeps each folder's listing."
     if p.parent not in listed:

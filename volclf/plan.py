@@ -411,7 +411,7 @@ def rotation_rule(
 def augment_rule(fp:Fingerprint) -> tuple:
     "({augmentation fields}, why): which axes volumes may be mirrored and turned along, from the kind, the mirror asymmetry and the shared orientation; never a mirror that turns one class into another (`mirror_swaps`)."
     aug, why = _augment_by_kind(fp)
-    if flat := [i for i, n in enumerate(fp.shape) if n <= 1]:                   # 2D images stored as volumes of one slice
+    if flat := _flat(fp):                                                        # 2D images stored as volumes of one slice
         planes = [p for p in turn_planes(aug['turn_plane']) if not set(p) & set(flat)]
         aug = dict(aug, flip_axes=tuple(a for a in aug['flip_axes'] if a not in flat), turn_plane=(planes[0] if len(planes) == 1 else tuple(planes)) or None,
                    rotate_axes=tuple(k for k in aug['rotate_axes'] if not ({0, 1, 2} - {k}) & set(flat)))
@@ -427,11 +427,15 @@ def augment_rule(fp:Fingerprint) -> tuple:
         f"{why}; yet not along {' or '.join('DHW'[a] for a in sorted(drop))} after all: a mirror there turns one class into another ({pairs})"
         + ("; a half turn makes either mirror of a turned plane from the other" if drop - set(swapped) else ""))
 
+def _flat(fp:Fingerprint) -> list:
+    "The axes along which `fp`'s volumes are one voxel thick (2D images stored as volumes)."
+    return [i for i, n in enumerate(fp.shape) if n <= 1]
+
 def _augment_by_kind(fp:Fingerprint) -> tuple:
     "`augment_rule` before it drops the mirrors that swap classes."
-    a, flat = np.asarray(fp.asymmetry, float), [n <= 1 for n in fp.shape]   # an axis of one voxel mirrors onto itself: never the one to choose
+    a, flat = np.asarray(fp.asymmetry, float), _flat(fp)   # an axis of one voxel mirrors onto itself: never the one to choose
     if fp.kind != 'binary':
-        m = int(np.where(flat, np.inf, a).argmin())
+        m = int(np.where([i in flat for i in range(3)], np.inf, a).argmin())
         ct = fp.kind == 'ct'
         jitter = ("no intensity jitter: Hounsfield units are calibrated, the same tissue reads the same on every scanner, and a "
                   "density (a stone's, a bleed's) can be what tells the classes apart" if ct else "intensity and contrast jitter")
@@ -453,7 +457,7 @@ def _augment_by_kind(fp:Fingerprint) -> tuple:
             f"shapes with no preferred axis (mirror asymmetry {', '.join(f'{v:.2f}' for v in a)} along D, H, W)")
     shared = _shared(fp, planes)
     if vertical and shared:
-        m = min(rest, key=lambda i: (flat[i], a[i]))
+        m = min(rest, key=lambda i: (i in flat, a[i]))
         return dict(flip_axes=(m,), turn_plane=None, rotate_axes=(up,), degrees=15., scale=0.1, jitter=False), (
             f"{what}, sharing an orientation ({agree}): they keep it, mirrored only along {'DHW'[m]}, the most mirror-symmetric "
             "horizontal axis, rotated ≤ 15° about the vertical, never turned by 90°")
