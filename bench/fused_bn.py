@@ -12,9 +12,9 @@ development machine, exactly twice the others, whatever the network. Each arm's 
 
     python bench/fused_bn.py [--quick] [--rounds R] [--steps S]
 """
-import argparse, time
+import argparse
 import numpy as np
-from _report import report
+from _report import alternate, report
 
 NETWORKS = {   # name: (input, width, strides, classes): what the plan chose for each benchmark set (stem 3, depth 10, batch 32)
     'AdrenalMNIST3D': ((20, 24, 24), 16, [1, 2, 1, 2, 2], 2),
@@ -34,7 +34,7 @@ def main():
     ap.add_argument('--rounds', type=int, default=None); ap.add_argument('--steps', type=int, default=None)
     a = ap.parse_args()
     rounds, steps, batch = (a.rounds or 2, a.steps or 2, 8) if a.quick else (a.rounds or 8, a.steps or 10, 32)
-    import keras, tensorflow as tf
+    import tensorflow as tf
     from volclf.models import auto_precision
     precision, rows = auto_precision(), []
     for name, (shape, width, strides, n) in list(NETWORKS.items())[:1 if a.quick else None]:
@@ -43,15 +43,7 @@ def main():
         y = rng.integers(0, 2, (batch, 1)).astype(np.float32) if n == 2 else np.eye(n, dtype=np.float32)[rng.integers(0, n, batch)]
         data = tf.data.Dataset.from_tensors((x, y)).repeat()
         arms = {'keras': build(shape, width, strides, n, precision, False), 'fused': build(shape, width, strides, n, precision, True)}
-        for m in arms.values(): m.fit(data, steps_per_epoch=2, epochs=1, verbose=0)     # builds the graphs
-        times = {k: [] for k in arms}
-        for _ in range(rounds):
-            for k, m in arms.items():
-                ends = []
-                clock = keras.callbacks.LambdaCallback(on_train_batch_end=lambda b, logs: ends.append(time.perf_counter()))
-                m.fit(data, steps_per_epoch=steps + 1, epochs=1, verbose=0, callbacks=[clock])
-                times[k].append(float(np.median(np.diff(ends))))
-        med = {k: float(np.median(v)) for k, v in times.items()}
+        med, times = alternate(arms, data, rounds, steps)
         rows.append(dict(network=name, input=list(shape), width=width, strides=strides, classes=n, batch=batch,
                          step_s={k: round(v, 4) for k, v in med.items()}, window_medians_s={k: [round(t, 4) for t in v] for k, v in times.items()},
                          ratio=round(med['keras'] / med['fused'], 2)))

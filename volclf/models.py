@@ -151,8 +151,12 @@ class FusedBatchNorm(layers.BatchNormalization):
 # %% ../nbs/05_models.ipynb #9c1e3f5a
 _RESNET_BLOCKS = {10: (1, 1, 1, 1), 18: (2, 2, 2, 2), 34: (3, 4, 6, 3)}
 
+def _kernel(x, k:int) -> tuple:
+    "The odd kernel `k` along each spatial axis of `x`, cut to 2n−1 along an axis n voxels long: the taps beyond reach only 'same' padding's zeros"
+    return tuple(min(k, 2 * n - 1) if n else k for n in x.shape[1:4])
+
 def _conv_bn(x, filters, kernel, strides, precision, relu=True, norm=None):
-    x = layers.Conv3D(filters, kernel, strides=strides, padding='same', use_bias=False, dtype=precision)(x)
+    x = layers.Conv3D(filters, _kernel(x, kernel), strides=strides, padding='same', use_bias=False, dtype=precision)(x)
     x = (norm or FusedBatchNorm)(momentum=BN_MOMENTUM, dtype=precision)(x)
     return layers.ReLU(dtype=precision)(x) if relu else x
 
@@ -198,7 +202,7 @@ def densenet3d(
     head, loss = _classifier_head(n_classes, precision)
     strides = strides or downsample_strides(input_shape, 5)
     bn_relu = lambda x: layers.ReLU(dtype=precision)(FusedBatchNorm(momentum=BN_MOMENTUM, dtype=precision)(x))
-    conv = lambda x, f, k, s=1: layers.Conv3D(f, k, strides=s, padding='same', use_bias=False, dtype=precision)(x)
+    conv = lambda x, f, k, s=1: layers.Conv3D(f, _kernel(x, k), strides=s, padding='same', use_bias=False, dtype=precision)(x)
     x = inputs = keras.Input(shape=tuple(input_shape))
     x = bn_relu(conv(x, 2 * growth, 7, strides[0]))
     x = layers.MaxPooling3D(3, strides=strides[1], padding='same', dtype=precision)(x)

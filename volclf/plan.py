@@ -510,11 +510,12 @@ def keep_rule(n_val:int) -> tuple:
                     "read the same on the benchmarks")
 
 def network_rule(n_fit:int, shape:tuple) -> tuple:
-    "({depth, width, stem}, why) by the amount of data and the volume's size."
+    "({depth, width, stem}, why) by the amount of data and the volume's size: the stem by its shortest side, a 2D image's one slice aside."
     depth, width = (18 if n_fit >= 10_000 else 10), (32 if n_fit >= 1000 else 16)
-    stem = 3 if min(shape) < 48 else 5 if min(shape) < 96 else 7
+    side = min([n for n in shape if n > 3] or shape)             # 1 to 3 voxels: a 2D image's slice, along which `resnet3d` cuts every kernel
+    stem = 3 if side < 48 else 5 if side < 96 else 7
     return dict(depth=depth, width=width, stem=stem), (f"{n_fit} training volumes: ResNet-{depth} of width {width}; "
-            f"a {stem}³ stem for sides of {min(shape)}")
+            f"a {stem}³ stem for sides of {side}" + (f" (cut to {_x(min(stem, 2 * n - 1) for n in shape)} by the input's {min(shape)}-voxel side)" if side != min(shape) else ""))
 
 def threshold_rule(
     fp:Fingerprint,             # of the training data
