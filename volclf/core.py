@@ -164,3 +164,7 @@ def canonical_geometry(shape:tuple, affine:np.ndarray, canonical:bool) -> dict:
         shape = tuple(shape[int(i)] for i in np.argsort(ornt[:, 0])) + tuple(shape[3:])
         affine = affine @ o.inv_ornt_aff(ornt, shape[:3])
     return dict(shape=tuple(int(s) for s in shape), spacing=tuple(round(float(s), 6) for s in affine_spacing(affine)), orientation=affine_axcodes(affine))
+
+# %% ../nbs/00_core.ipynb #onednn02
+import os
+os.environ.setdefault('TF_ENABLE_ONEDNN_OPTS', '1')   # oneDNN on every x86 CPU, unless the user chose: read once, when TensorFlow loads
