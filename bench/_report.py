@@ -1,6 +1,7 @@
 "What every benchmark adds to its figures: the hardware, the command, and a results file for full runs."
 import json, os, platform, sys
 from pathlib import Path
+import volclf   # before any script imports TensorFlow: its CPU kernels as volclf's users get them (oneDNN on every x86 CPU, `volclf.core`)
 
 def _relative(arg:str) -> str:
     "A path inside the project as the project-relative path, so the command reads the same on every machine."
