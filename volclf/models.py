@@ -152,8 +152,8 @@ class FusedBatchNorm(layers.BatchNormalization):
 _RESNET_BLOCKS = {10: (1, 1, 1, 1), 18: (2, 2, 2, 2), 34: (3, 4, 6, 3)}
 
 def _kernel(x, k:int) -> tuple:
-    "The odd kernel `k` along each spatial axis of `x`, cut to 2n−1 along an axis n voxels long: the taps beyond reach only 'same' padding's zeros"
-    return tuple(min(k, 2 * n - 1) if n else k for n in x.shape[1:4])
+    "The kernel `k` along each spatial axis of `x`, an odd one cut to 2n−1 along an axis n voxels long: the taps beyond reach only 'same' padding's zeros"
+    return tuple(min(k, 2 * n - 1) if n and k % 2 else k for n in x.shape[1:4])   # an even kernel's windows sit off-centre: left whole
 
 def _conv_bn(x, filters, kernel, strides, precision, relu=True, norm=None):
     x = layers.Conv3D(filters, _kernel(x, kernel), strides=strides, padding='same', use_bias=False, dtype=precision)(x)
